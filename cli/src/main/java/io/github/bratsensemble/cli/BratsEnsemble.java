@@ -1,0 +1,43 @@
+package io.github.bratsensemble.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code brats-ensemble} command: consensus brain-tumour segmentation from several algorithms. */
+@Command(
+    name = "brats-ensemble",
+    mixinStandardHelpOptions = true,
+    versionProvider = VersionProvider.class,
+    description = "Consensus brain-tumour segmentation from several algorithms.",
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {
+        "0:success",
+        "1:processing error (message on stderr)",
+        "2:usage error"},
+    subcommands = {
+        CommandLine.HelpCommand.class,
+        InfoCommand.class,
+        ConvertCommand.class,
+    })
+public final class BratsEnsemble implements Runnable {
+
+  @CommandLine.Spec
+  CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public void run() {
+    throw new CommandLine.ParameterException(spec.commandLine(), "a command is required");
+  }
+
+  public static void main(String[] args) {
+    System.exit(newCommandLine().execute(args));
+  }
+
+  /** Creates the command line with the project's exit codes and error handling. */
+  public static CommandLine newCommandLine() {
+    CommandLine commandLine = new CommandLine(new BratsEnsemble());
+    commandLine.setExecutionExceptionHandler(new ErrorHandler());
+    commandLine.setExitCodeExceptionMapper(new ErrorHandler());
+    return commandLine;
+  }
+}
