@@ -148,40 +148,20 @@ final class StorageTypes {
     return fallback;
   }
 
-  /** Encodes voxels {@code [start, start + count)} into {@code buffer}. */
+  /** Encodes voxels {@code [start, start + count)} into {@code buffer} and advances its position. */
   static void encodeRange(VoxelArray data, int start, int count, ByteBuffer buffer) {
+    int bytes = count * data.type().bytesPerVoxel();
     switch (data.type()) {
-      case INT16, UINT16 -> {
-        short[] a = (short[]) data.array();
-        for (int i = 0; i < count; i++) {
-          buffer.putShort(a[start + i]);
-        }
+      case INT16, UINT16 -> buffer.asShortBuffer().put((short[]) data.array(), start, count);
+      case INT32, UINT32 -> buffer.asIntBuffer().put((int[]) data.array(), start, count);
+      case INT64, UINT64 -> buffer.asLongBuffer().put((long[]) data.array(), start, count);
+      case FLOAT32 -> buffer.asFloatBuffer().put((float[]) data.array(), start, count);
+      case FLOAT64 -> buffer.asDoubleBuffer().put((double[]) data.array(), start, count);
+      default -> {
+        buffer.put((byte[]) data.array(), start, count);
+        return;
       }
-      case INT32, UINT32 -> {
-        int[] a = (int[]) data.array();
-        for (int i = 0; i < count; i++) {
-          buffer.putInt(a[start + i]);
-        }
-      }
-      case INT64, UINT64 -> {
-        long[] a = (long[]) data.array();
-        for (int i = 0; i < count; i++) {
-          buffer.putLong(a[start + i]);
-        }
-      }
-      case FLOAT32 -> {
-        float[] a = (float[]) data.array();
-        for (int i = 0; i < count; i++) {
-          buffer.putFloat(a[start + i]);
-        }
-      }
-      case FLOAT64 -> {
-        double[] a = (double[]) data.array();
-        for (int i = 0; i < count; i++) {
-          buffer.putDouble(a[start + i]);
-        }
-      }
-      default -> buffer.put((byte[]) data.array(), start, count);
     }
+    buffer.position(buffer.position() + bytes);
   }
 }
