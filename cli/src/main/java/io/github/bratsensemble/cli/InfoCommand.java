@@ -120,7 +120,7 @@ final class InfoCommand implements Callable<Integer> {
     double[][] a = (double[][]) r.get("affine");
     for (int row = 0; row < 3; row++) {
       out.printf(Locale.ROOT, "  %s %10.4f %10.4f %10.4f %10.4f%n", row == 0 ? "affine     " : "           ",
-          a[row][0], a[row][1], a[row][2], a[row][3]);
+          a[row][0] + 0.0, a[row][1] + 0.0, a[row][2] + 0.0, a[row][3] + 0.0);
     }
     if ((double) r.get("sclSlope") != 1 || (double) r.get("sclInter") != 0) {
       out.printf(Locale.ROOT, "  scaling      slope %s, intercept %s%n", r.get("sclSlope"), r.get("sclInter"));
