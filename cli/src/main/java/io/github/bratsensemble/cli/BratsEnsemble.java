@@ -18,6 +18,14 @@ import picocli.CommandLine.Command;
         CommandLine.HelpCommand.class,
         InfoCommand.class,
         ConvertCommand.class,
+        FuseCommand.class,
+        EvaluateCommand.class,
+        RunCommand.class,
+        ModelsCommand.class,
+        BrainExtractCommand.class,
+        RegisterCommand.class, ApplyTransformCommand.class,
+        PreprocessCommand.class, ToNativeCommand.class,
+        SegmentCommand.class, AlgorithmsCommand.class, GpusCommand.class,
     })
 public final class BratsEnsemble implements Runnable {
 

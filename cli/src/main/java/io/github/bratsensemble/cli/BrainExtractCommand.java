@@ -1,0 +1,89 @@
+package io.github.bratsensemble.cli;
+
+import io.github.bratsensemble.imaging.nifti.Nifti;
+import io.github.bratsensemble.imaging.volume.FloatVolume;
+import io.github.bratsensemble.imaging.volume.LabelVolume;
+import io.github.bratsensemble.inference.brain.BrainExtractor;
+import io.github.bratsensemble.inference.models.ModelSource;
+import io.github.bratsensemble.inference.models.ModelStore;
+import io.github.bratsensemble.inference.onnx.ExecutionOptions;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** Writes a brain mask for one image with a brainchop skull-stripping model such as MindGrab. */
+@Command(
+    name = "brain-extract",
+    mixinStandardHelpOptions = true,
+    description = {
+        "Write the brain mask (0/1, uint8) of one image on the image's own grid, using a brainchop"
+            + " skull-stripping model such as MindGrab.",
+        "The image is conformed to 256^3 1 mm LIA, scaled as brainchop does, segmented, reduced to the"
+            + " largest connected component and mapped back to its grid."})
+final class BrainExtractCommand implements Callable<Integer> {
+  @Spec
+  CommandSpec spec;
+
+  @Mixin
+  VerboseOption verbose;
+
+  @Option(names = {"-i", "--input"}, required = true, paramLabel = "IMAGE", description = "NIfTI image of any grid and orientation.")
+  Path input;
+
+  @Option(names = {"-o", "--output"}, required = true, paramLabel = "MASK", description = "NIfTI mask to write.")
+  Path output;
+
+  @Option(names = "--model", required = true, paramLabel = "MODEL",
+      description = "MindGrab as an ONNX file, a TensorFlow.js folder (model.json + model.bin, converted once into the"
+          + " cache) or an http(s) URL of an ONNX file (downloaded once into the cache; needs --model-sha256).")
+  String model;
+
+  @Option(names = "--model-sha256", paramLabel = "HEX", description = "Expected SHA-256 of the model file.")
+  String modelSha256;
+
+  @Option(names = "--offline", description = "Never download: a model URL must already be in the cache.")
+  boolean offline;
+
+  @Option(names = "--threads", defaultValue = "0", paramLabel = "N",
+      description = "ONNX Runtime intra-op threads; 0 uses one per core (default).")
+  int threads;
+
+  @Option(names = "--gpu", paramLabel = "DEVICE",
+      description = "CUDA device index; falls back to the CPU with a warning when CUDA cannot be used.")
+  Integer gpu;
+
+  @Option(names = "--cache-dir", paramLabel = "DIR",
+      description = "Folder for converted and downloaded models (default: $BRATS_ENSEMBLE_CACHE/models or ~/.cache/brats-ensemble/models).")
+  Path cacheDirectory;
+
+  @Override
+  public Integer call() throws Exception {
+    if (threads < 0) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "--threads must be 0 or more but was " + threads);
+    }
+    if (gpu != null && gpu < 0) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "--gpu must be 0 or more but was " + gpu);
+    }
+    ExecutionOptions options = new ExecutionOptions(threads, gpu == null ? ExecutionOptions.CPU : gpu);
+    Path cache = cacheDirectory != null ? cacheDirectory : ModelStore.defaultCacheDirectory();
+    Path modelPath = new ModelStore(cache, offline).resolve(new ModelSource(model, modelSha256));
+    FloatVolume image = Nifti.readFloat(input);
+    LabelVolume mask;
+    try (BrainExtractor extractor = BrainExtractor.open(modelPath, cache, options)) {
+      mask = extractor.extract(image);
+    }
+    Nifti.writeLabels(output, mask);
+    long voxels = mask.histogram()[1];
+    PrintWriter out = spec.commandLine().getOut();
+    out.printf(Locale.ROOT, "wrote %s: brain %d voxels, %.1f mL%n", output, voxels, voxels * mask.grid().voxelVolumeMl());
+    out.flush();
+    return ExitCodes.OK;
+  }
+}

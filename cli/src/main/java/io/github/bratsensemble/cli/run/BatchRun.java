@@ -1,0 +1,147 @@
+package io.github.bratsensemble.cli.run;
+
+import io.github.bratsensemble.preprocessor.pipeline.BrainExtractionMethod;
+import io.github.bratsensemble.preprocessor.pipeline.PreprocessOptions;
+import io.github.bratsensemble.preprocessor.pipeline.Preprocessor;
+import io.github.bratsensemble.segmentor.gpu.Gpu;
+import io.github.bratsensemble.segmentor.gpu.GpuInventory;
+import io.github.bratsensemble.segmentor.gpu.ProcessCommandRunner;
+import io.github.bratsensemble.segmentor.registry.AlgorithmDescriptor;
+import io.github.bratsensemble.segmentor.registry.AlgorithmRegistry;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Runs {@link CasePipeline} over every case of the input, {@code jobs} cases at a time, then writes
+ * the summary files. A failing case never stops the others. {@link #cancel()} (called from a
+ * shutdown hook on Ctrl-C) interrupts the running cases: the segmentor stops and removes their
+ * containers, and because steps are recorded only after their outputs are written, no half-written
+ * output is ever recorded as complete.
+ */
+public final class BatchRun {
+  /** How long {@link #cancel()} waits for running cases to stop. */
+  private static final long CANCEL_WAIT_SECONDS = 60;
+
+  private final RunOptions options;
+  private final Progress progress;
+  private volatile ExecutorService pool;
+  private volatile boolean cancelled;
+
+  /** The outcome of the whole run. */
+  public record Result(List<CaseOutcome> cases, String summaryJson, boolean ok) {}
+
+  public BatchRun(RunOptions options, java.io.PrintWriter err, boolean quiet) {
+    this.options = options;
+    this.progress = new Progress(err, quiet);
+  }
+
+  /**
+   * Runs every case.
+   *
+   * @throws IOException when the input holds no case, the registry is invalid or a requested
+   *     algorithm is unknown, or the summary cannot be written
+   */
+  public Result run() throws IOException, InterruptedException {
+    CaseFolders folders = CaseFolders.find(options.input());
+    for (CaseFolders.Skipped skipped : folders.skipped()) {
+      progress.line(null, "skipped " + skipped.folder() + ": " + skipped.reason());
+    }
+    List<AlgorithmDescriptor> algorithms = selectAlgorithms();
+    List<Gpu> gpus = GpuInventory.discover(new ProcessCommandRunner(30)).gpus();
+    progress.line(null, folders.cases().size() + " case(s), algorithms " + String.join(", ",
+        algorithms.stream().map(AlgorithmDescriptor::id).toList()) + ", fusion " + String.join(", ",
+        options.fusionMethods().stream().map(m -> m.cliName()).toList()) + ", " + gpus.size() + " GPU(s), "
+        + options.jobs() + " job(s)");
+
+    SharedPreprocessor preprocessor = new SharedPreprocessor();
+    List<CaseOutcome> outcomes = new ArrayList<>();
+    try {
+      CasePipeline pipeline = new CasePipeline(options, progress, preprocessor::get, gpus, algorithms);
+      pool = Executors.newFixedThreadPool(options.jobs());
+      List<Future<CaseOutcome>> futures = new ArrayList<>();
+      for (var folder : folders.cases()) {
+        futures.add(pool.submit(() -> pipeline.run(folder)));
+      }
+      for (int i = 0; i < futures.size(); i++) {
+        String caseId = folders.cases().get(i).getFileName().toString();
+        try {
+          outcomes.add(futures.get(i).get());
+        } catch (ExecutionException e) {
+          Throwable cause = e.getCause();
+          String message = cause instanceof InterruptedException ? "interrupted" : String.valueOf(cause.getMessage());
+          progress.line(caseId, "failed: " + message);
+          outcomes.add(new CaseOutcome(caseId, StepRecord.FAILED, message,
+              options.fusionMethods().get(0).cliName(), false, List.of(), Map.of(), Map.of()));
+        }
+      }
+    } finally {
+      if (pool != null) {
+        pool.shutdownNow();
+      }
+      preprocessor.close();
+    }
+
+    boolean ok = !cancelled && outcomes.stream().allMatch(CaseOutcome::ok);
+    String json = SummaryFiles.write(options.outputDir(), options, outcomes, folders.skipped());
+    progress.line(null, "summary -> " + options.outputDir().resolve("summary.csv") + ", "
+        + options.outputDir().resolve("summary.json"));
+    return new Result(outcomes, json, ok);
+  }
+
+  /** Stops running cases and waits for them to finish their clean-up. Safe to call from any thread. */
+  public void cancel() {
+    cancelled = true;
+    ExecutorService running = pool;
+    if (running == null) {
+      return;
+    }
+    progress.line(null, "cancelling: stopping running cases");
+    running.shutdownNow();
+    try {
+      running.awaitTermination(CANCEL_WAIT_SECONDS, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private List<AlgorithmDescriptor> selectAlgorithms() throws IOException {
+    AlgorithmRegistry registry = AlgorithmRegistry.load(options.registry());
+    try {
+      return registry.select(options.algorithmIds());
+    } catch (IllegalArgumentException | java.util.NoSuchElementException e) {
+      throw new IOException(e.getMessage(), e);
+    }
+  }
+
+  /** Opens the preprocessing pipeline on first use, once for all cases. */
+  private final class SharedPreprocessor {
+    private Preprocessor preprocessor;
+
+    synchronized Preprocessor get() {
+      if (preprocessor == null) {
+        try {
+          BrainExtractionMethod brainExtraction = Preprocessor.defaultBrainExtraction(null, null);
+          PreprocessOptions preprocessOptions = PreprocessOptions.builder().brainExtraction(brainExtraction)
+              .threads(options.threads()).toolVersion(options.toolVersion()).force(options.force()).build();
+          preprocessor = Preprocessor.open(preprocessOptions, null);
+        } catch (IOException e) {
+          throw new java.io.UncheckedIOException("cannot open the preprocessing pipeline: " + e.getMessage(), e);
+        }
+      }
+      return preprocessor;
+    }
+
+    synchronized void close() {
+      if (preprocessor != null) {
+        preprocessor.close();
+      }
+    }
+  }
+}

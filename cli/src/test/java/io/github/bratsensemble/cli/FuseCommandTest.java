@@ -1,0 +1,217 @@
+package io.github.bratsensemble.cli;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.bratsensemble.imaging.geometry.Affine;
+import io.github.bratsensemble.imaging.geometry.Dimensions;
+import io.github.bratsensemble.imaging.geometry.Grid;
+import io.github.bratsensemble.imaging.nifti.Nifti;
+import io.github.bratsensemble.imaging.testing.TestData;
+import io.github.bratsensemble.imaging.volume.FloatVolume;
+import io.github.bratsensemble.imaging.volume.LabelVolume;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class FuseCommandTest {
+  private static final Grid SMALL = new Grid(new Dimensions(4, 1, 1), Affine.identity());
+
+  @TempDir
+  Path dir;
+
+  private Path write(String name, Grid grid, int... labels) throws IOException {
+    byte[] bytes = new byte[labels.length];
+    for (int i = 0; i < labels.length; i++) {
+      bytes[i] = (byte) labels[i];
+    }
+    Path path = dir.resolve(name);
+    Nifti.writeLabels(path, LabelVolume.wrap(grid, bytes));
+    return path;
+  }
+
+  private static int[] read(Path path) throws IOException {
+    LabelVolume volume = Nifti.readLabels(path);
+    int[] labels = new int[volume.voxelCount()];
+    for (int i = 0; i < labels.length; i++) {
+      labels[i] = volume.label(i);
+    }
+    return labels;
+  }
+
+  private static String firstLine(String text) {
+    return text.lines().findFirst().orElse("");
+  }
+
+  @Test
+  void fuseRealCaseWithReport() throws IOException {
+    Path folder = TestData.require("brats-toolkit-example/TCGA-DU-7294/segmentations");
+    Path output = dir.resolve("fused.nii.gz");
+    Path report = dir.resolve("report.json");
+    Path agreement = dir.resolve("agreement.nii.gz");
+    Path entropy = dir.resolve("entropy.nii.gz");
+    CliRunner.Result result = CliRunner.run("fuse", "-o", output.toString(), "--report", report.toString(),
+        "--agreement-map", agreement.toString(), "--entropy-map", entropy.toString(), folder.toString());
+
+    assertEquals(0, result.exitCode(), result.err());
+    assertEquals(String.join("\n",
+        "majority: 6 inputs -> " + output,
+        "report -> " + report + ", " + dir.resolve("report.csv"),
+        "agreement map -> " + agreement,
+        "entropy map -> " + entropy), result.out().strip().replace(System.lineSeparator(), "\n"));
+
+    // Voxel counts computed independently with numpy (fusionator's reference_values.py).
+    long[] histogram = Nifti.readLabels(output).histogram();
+    assertEquals(8859, histogram[1]);
+    assertEquals(13870, histogram[2]);
+    assertEquals(0, histogram[4]);
+    assertEquals(Grid.BRATS.dimensions(), Nifti.readLabels(output).grid().dimensions());
+
+    JsonNode json = new ObjectMapper().readTree(report.toFile());
+    assertEquals("majority", json.get("method").asText());
+    assertEquals("brats2021", json.get("convention").asText());
+    assertEquals(6, json.get("inputs").size());
+    assertEquals("lfb_rwth.nii.gz", json.get("inputs").get(0).get("name").asText());
+    assertEquals(0.712774140704578, json.get("fleissKappa").get("value").asDouble(), 1e-12);
+    assertEquals("voxels where any input is non-background", json.get("fleissKappa").get("scope").asText());
+
+    List<String> csv = Files.readAllLines(dir.resolve("report.csv"));
+    assertEquals("map,structure,kind,voxels,volume_ml,lesions,dice,jaccard,both_empty", csv.get(0));
+    assertTrue(csv.get(1).startsWith("consensus,label 1,label,8859,8.859000,"), csv.get(1));
+
+    FloatVolume agreementMap = Nifti.readFloat(agreement);
+    assertEquals(1.0f, agreementMap.value(0));
+    FloatVolume entropyMap = Nifti.readFloat(entropy);
+    assertEquals(0.0f, entropyMap.value(0));
+  }
+
+  @Test
+  void folderAndFileListAgree() throws IOException {
+    Path a = write("b.nii.gz", SMALL, 1, 2, 0, 4);
+    Path b = write("a.nii.gz", SMALL, 1, 1, 0, 4);
+    Path c = write("c.nii", SMALL, 2, 2, 0, 0);
+    Path fromFolder = dir.resolve("out1.nii.gz");
+    Path fromFiles = dir.resolve("out2.nii.gz");
+    Files.createDirectory(dir.resolve("in"));
+    for (Path p : List.of(a, b, c)) {
+      Files.copy(p, dir.resolve("in").resolve(p.getFileName()));
+    }
+    CliRunner.Result folder = CliRunner.run("fuse", "-o", fromFolder.toString(), "--weights", "1,3,1",
+        dir.resolve("in").toString());
+    // Sorted name order is a, b, c, so weight 3 belongs to b.nii.gz.
+    CliRunner.Result files = CliRunner.run("fuse", "-o", fromFiles.toString(), "--weights", "3,1,1",
+        b.toString(), a.toString(), c.toString());
+    assertEquals(0, folder.exitCode(), folder.err());
+    assertEquals(0, files.exitCode(), files.err());
+    assertArrayEquals(new int[] {1, 1, 0, 4}, read(fromFiles));
+    assertArrayEquals(new int[] {1, 2, 0, 4}, read(fromFolder));
+  }
+
+  @Test
+  void everyMethodRunsFromCommandLine() throws IOException {
+    Path a = write("a.nii.gz", SMALL, 1, 2, 0, 4);
+    Path b = write("b.nii.gz", SMALL, 1, 2, 0, 4);
+    Path c = write("c.nii.gz", SMALL, 1, 2, 2, 0);
+    for (String method : List.of("majority", "regions", "simple", "staple", "staple-multilabel", "btk-mav",
+        "btk-simple", "btk-brats-simple")) {
+      Path output = dir.resolve(method + ".nii.gz");
+      CliRunner.Result result = CliRunner.run("fuse", "--method", method, "-o", output.toString(),
+          a.toString(), b.toString(), c.toString());
+      assertEquals(0, result.exitCode(), method + ": " + result.err());
+      assertArrayEquals(new int[] {1, 2, 0, 4}, read(output), method);
+    }
+  }
+
+  @Test
+  void brats2023InputIsConverted() throws IOException {
+    Path a = write("a.nii.gz", SMALL, 4, 2, 0, 1);
+    Path b = write("b.nii.gz", SMALL, 3, 2, 0, 1);
+    Path output = dir.resolve("fused.nii.gz");
+    CliRunner.Result result = CliRunner.run("fuse", "--input-labels", "brats2021;brats2023", "-o", output.toString(),
+        a.toString(), b.toString());
+    assertEquals(0, result.exitCode(), result.err());
+    assertArrayEquals(new int[] {4, 2, 0, 1}, read(output));
+  }
+
+  @Test
+  void oneInputWarnsAndCopies() throws IOException {
+    Path a = write("a.nii.gz", SMALL, 4, 2, 0, 1);
+    Path output = dir.resolve("fused.nii.gz");
+    CliRunner.Result result = CliRunner.run("fuse", "-o", output.toString(), a.toString());
+    assertEquals(0, result.exitCode(), result.err());
+    assertEquals("brats-ensemble: warning: only one input (a.nii.gz): the output is a copy of it",
+        result.err().strip());
+    assertArrayEquals(new int[] {4, 2, 0, 1}, read(output));
+  }
+
+  @Test
+  void zeroInputsIsUsageError() {
+    CliRunner.Result result = CliRunner.run("fuse", "-o", dir.resolve("x.nii.gz").toString());
+    assertEquals(2, result.exitCode());
+    assertEquals("at least one input label map is required", firstLine(result.err()));
+  }
+
+  @Test
+  void gridMismatchNamesBothFiles() throws IOException {
+    Path a = write("a.nii.gz", SMALL, 1, 0, 0, 0);
+    Path b = write("b.nii.gz", new Grid(new Dimensions(4, 1, 1), Affine.translation(0.5, 0, 0)), 1, 0, 0, 0);
+    Path output = dir.resolve("fused.nii.gz");
+    CliRunner.Result result = CliRunner.run("fuse", "-o", output.toString(), a.toString(), b.toString());
+    assertEquals(1, result.exitCode());
+    assertEquals("brats-ensemble: inputs a.nii.gz and b.nii.gz are on different grids: affine [1 0 0 0; 0 1 0 0; "
+        + "0 0 1 0] vs [1 0 0 0.5; 0 1 0 0; 0 0 1 0] (max difference 0.5 mm, tolerance 0.001 mm)",
+        result.err().strip());
+    assertFalse(Files.exists(output));
+  }
+
+  @Test
+  void dimensionMismatchNamesBothFiles() throws IOException {
+    Path a = write("a.nii.gz", SMALL, 1, 0, 0, 0);
+    Path b = write("b.nii.gz", new Grid(new Dimensions(2, 2, 1), Affine.identity()), 1, 0, 0, 0);
+    CliRunner.Result result = CliRunner.run("fuse", "-o", dir.resolve("f.nii.gz").toString(), a.toString(),
+        b.toString());
+    assertEquals(1, result.exitCode());
+    assertEquals("brats-ensemble: inputs a.nii.gz and b.nii.gz are on different grids: dimensions 4x1x1 vs 2x2x1",
+        result.err().strip());
+  }
+
+  @Test
+  void labelOutsideConventionNamesVoxel() throws IOException {
+    Path a = write("a.nii.gz", SMALL, 1, 0, 0, 0);
+    Path b = write("b.nii.gz", SMALL, 1, 0, 3, 0);
+    CliRunner.Result result = CliRunner.run("fuse", "-o", dir.resolve("f.nii.gz").toString(), a.toString(),
+        b.toString());
+    assertEquals(1, result.exitCode());
+    assertEquals("brats-ensemble: b.nii.gz: label 3 at voxel (2, 0, 0) is not in label convention brats2021 "
+        + "(labels 0, 1, 2, 4)", result.err().strip());
+  }
+
+  @Test
+  void badOptionsAreUsageErrors() throws IOException {
+    Path a = write("a.nii.gz", SMALL, 1, 0, 0, 0);
+    Path b = write("b.nii.gz", SMALL, 1, 0, 0, 0);
+    String out = dir.resolve("f.nii.gz").toString();
+    CliRunner.Result method = CliRunner.run("fuse", "-m", "vote", "-o", out, a.toString(), b.toString());
+    assertEquals(2, method.exitCode());
+    assertEquals("unknown fusion method 'vote': expected one of majority, regions, simple, staple, "
+        + "staple-multilabel, btk-mav, btk-simple, btk-brats-simple", firstLine(method.err()));
+    CliRunner.Result weights = CliRunner.run("fuse", "--weights", "1", "-o", out, a.toString(), b.toString());
+    assertEquals(2, weights.exitCode());
+    assertEquals("--weights has 1 values for 2 inputs; give one per input", firstLine(weights.err()));
+    CliRunner.Result labels = CliRunner.run("fuse", "--labels", "brats2020", "-o", out, a.toString(), b.toString());
+    assertEquals(2, labels.exitCode());
+    assertEquals("invalid label convention 'brats2020': expected brats2021, brats2023 or custom:L1,L2,...",
+        firstLine(labels.err()));
+    CliRunner.Result overwrite = CliRunner.run("fuse", "-o", a.toString(), a.toString(), b.toString());
+    assertEquals(2, overwrite.exitCode());
+    assertEquals("output " + a + " is the input file " + a + "; choose another name so the input is not modified",
+        firstLine(overwrite.err()));
+  }
+}

@@ -1,0 +1,37 @@
+package io.github.bratsensemble.inference.models;
+
+import java.util.Locale;
+
+/**
+ * The location of a model file: a local path, or an http(s) URL downloaded on first use.
+ *
+ * @param location a file path or an {@code http://} / {@code https://} URL
+ * @param sha256 expected SHA-256 of the file as 64 hex digits; required for URLs, optional (may be
+ *     {@code null}) for local paths
+ */
+public record ModelSource(String location, String sha256) {
+
+  public ModelSource {
+    if (location == null || location.isBlank()) {
+      throw new IllegalArgumentException("model location is required");
+    }
+    if (sha256 != null) {
+      sha256 = sha256.toLowerCase(Locale.ROOT);
+      if (!sha256.matches("[0-9a-f]{64}")) {
+        throw new IllegalArgumentException("SHA-256 of model " + location + " must be 64 hex digits but was " + sha256);
+      }
+    }
+    if (isRemote(location) && sha256 == null) {
+      throw new IllegalArgumentException("model URL " + location + " needs a SHA-256 to check the download against");
+    }
+  }
+
+  public boolean isRemote() {
+    return isRemote(location);
+  }
+
+  private static boolean isRemote(String location) {
+    String lower = location.toLowerCase(Locale.ROOT);
+    return lower.startsWith("http://") || lower.startsWith("https://");
+  }
+}

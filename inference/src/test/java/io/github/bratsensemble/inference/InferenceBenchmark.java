@@ -1,0 +1,124 @@
+package io.github.bratsensemble.inference;
+
+import io.github.bratsensemble.imaging.conform.ConformIntensity;
+import io.github.bratsensemble.imaging.conform.Conformer;
+import io.github.bratsensemble.imaging.geometry.Dimensions;
+import io.github.bratsensemble.imaging.geometry.Grid;
+import io.github.bratsensemble.imaging.nifti.Nifti;
+import io.github.bratsensemble.imaging.testing.TestData;
+import io.github.bratsensemble.imaging.volume.FloatVolume;
+import io.github.bratsensemble.imaging.volume.LabelVolume;
+import io.github.bratsensemble.inference.brain.BrainExtractor;
+import io.github.bratsensemble.inference.onnx.ExecutionOptions;
+import io.github.bratsensemble.inference.onnx.OnnxGraphBuilder;
+import io.github.bratsensemble.inference.onnx.OnnxModel;
+import io.github.bratsensemble.inference.segment.Normalization;
+import io.github.bratsensemble.inference.segment.OnnxSegmenter;
+import io.github.bratsensemble.inference.segment.OutputDecoding;
+import io.github.bratsensemble.inference.segment.SegmenterConfig;
+import io.github.bratsensemble.inference.tfjs.TfjsImporter;
+import io.github.bratsensemble.inference.window.Blending;
+import io.github.bratsensemble.inference.window.WindowSettings;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Random;
+
+/**
+ * Times MeshNet and MindGrab end to end on one 256^3 conformed volume each, split into ONNX
+ * Runtime's run time and everything else (read, conform, scaling, decoding, mapping back, write),
+ * and measures the peak heap of a 240x240x155 four-channel sliding-window run with 128^3 patches.
+ * Run from the repository root:
+ * {@code mvn -q -o -pl inference exec:java -Dexec.classpathScope=test
+ * -Dexec.mainClass=io.github.bratsensemble.inference.InferenceBenchmark}.
+ */
+public final class InferenceBenchmark {
+  private InferenceBenchmark() {}
+
+  public static void main(String[] args) throws Exception {
+    Path work = Files.createTempDirectory("inference-benchmark");
+    meshNet(work);
+    mindGrab(work);
+    slidingWindowHeap();
+  }
+
+  private static void meshNet(Path work) throws Exception {
+    long start = System.nanoTime();
+    Path input = TestData.require("brats2023-GLI-00001-000/BraTS-GLI-00001-000-t1n.nii.gz");
+    FloatVolume t1 = Nifti.readFloat(input);
+    Conformer conformer = Conformer.of(t1.grid());
+    float[] scaled = ConformIntensity.toUint8Range(conformer.conformImage(t1).voxelArray());
+    ConformIntensity.minMaxToUnit(scaled);
+    SegmenterConfig config = new SegmenterConfig(new Normalization.None(), WindowSettings.wholeVolume(),
+        new OutputDecoding.Softmax(new int[] {0, 1, 2}));
+    try (OnnxModel model = OnnxModel.load(TestData.require("models/meshnet-gwm-onnx/model.onnx"), ExecutionOptions.cpu());
+        OnnxSegmenter segmenter = new OnnxSegmenter(model, config)) {
+      LabelVolume tissue = segmenter.segment(FloatVolume.wrap(conformer.target(), scaled));
+      Nifti.writeLabels(work.resolve("tissue.nii.gz"), conformer.restoreLabels(tissue));
+      report("MeshNet GWM, whole 256^3", System.nanoTime() - start, model.runNanos());
+    }
+  }
+
+  private static void mindGrab(Path work) throws Exception {
+    Path onnx = TfjsImporter.convertCached(TestData.require("models/mindgrab-tfjs"), work, true);
+    long start = System.nanoTime();
+    FloatVolume atlas = Nifti.readFloat(TestData.require("atlas/sri24_t1_1mm_skull_stripped.nii.gz"));
+    try (OnnxModel model = OnnxModel.load(onnx, ExecutionOptions.cpu());
+        BrainExtractor extractor = new BrainExtractor(model, BrainExtractor.Settings.mindGrab())) {
+      Nifti.writeLabels(work.resolve("mask.nii.gz"), extractor.extract(atlas));
+      report("MindGrab, SRI24 atlas (cropped 256^3)", System.nanoTime() - start, model.runNanos());
+    }
+  }
+
+  private static void slidingWindowHeap() {
+    Grid grid = Grid.BRATS;
+    Dimensions dims = grid.dimensions();
+    Random random = new Random(1);
+    FloatVolume[] channels = new FloatVolume[4];
+    for (int c = 0; c < 4; c++) {
+      float[] voxels = new float[dims.voxelCount()];
+      for (int i = 0; i < voxels.length; i++) {
+        voxels[i] = random.nextFloat();
+      }
+      channels[c] = FloatVolume.wrap(grid, voxels);
+    }
+    // A 3x3x3 convolution from 4 channels to 4 classes stands in for a segmentation network.
+    OnnxGraphBuilder b = new OnnxGraphBuilder("conv");
+    b.input("image", -1, 4, -1, -1, -1);
+    float[] kernel = new float[4 * 4 * 27];
+    for (int i = 0; i < kernel.length; i++) {
+      kernel[i] = (float) random.nextGaussian() / 10;
+    }
+    b.node("Conv", "logits", new String[] {"image", b.initializer("w", kernel, 4, 4, 3, 3, 3)},
+        OnnxGraphBuilder.ints("kernel_shape", 3, 3, 3), OnnxGraphBuilder.ints("pads", 1, 1, 1, 1, 1, 1));
+    b.output("logits", -1, 4, -1, -1, -1);
+    WindowSettings window = new WindowSettings(new int[] {128, 128, 128}, 0.5, Blending.GAUSSIAN, 2, new int[] {0});
+    SegmenterConfig config = new SegmenterConfig(new Normalization.ZScoreBrain(), window,
+        new OutputDecoding.Softmax(new int[] {0, 1, 2, 3}));
+    System.gc();
+    for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+      pool.resetPeakUsage();
+    }
+    long start = System.nanoTime();
+    try (OnnxSegmenter segmenter = new OnnxSegmenter(OnnxModel.load(b.build(17, "benchmark"), "conv", ExecutionOptions.cpu()), config)) {
+      segmenter.segment(channels);
+      long peak = 0;
+      for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+        if (pool.getType() == MemoryType.HEAP) {
+          peak += pool.getPeakUsage().getUsed();
+        }
+      }
+      System.out.printf(Locale.ROOT, "%-40s peak heap %.0f MB (max heap %.0f MB), total %.1f s, ONNX Runtime %.1f s%n",
+          "sliding window 240x240x155x4, 128^3", peak / 1e6, Runtime.getRuntime().maxMemory() / 1e6,
+          (System.nanoTime() - start) / 1e9, segmenter.model().runNanos() / 1e9);
+    }
+  }
+
+  private static void report(String name, long totalNanos, long ortNanos) {
+    System.out.printf(Locale.ROOT, "%-40s total %.1f s, ONNX Runtime %.1f s, everything else %.1f s (%.1f %%)%n", name,
+        totalNanos / 1e9, ortNanos / 1e9, (totalNanos - ortNanos) / 1e9, 100.0 * (totalNanos - ortNanos) / totalNanos);
+  }
+}

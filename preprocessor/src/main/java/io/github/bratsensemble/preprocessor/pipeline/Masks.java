@@ -1,0 +1,90 @@
+package io.github.bratsensemble.preprocessor.pipeline;
+
+import io.github.bratsensemble.imaging.geometry.Affine;
+import io.github.bratsensemble.imaging.geometry.Dimensions;
+import io.github.bratsensemble.imaging.geometry.Grid;
+import io.github.bratsensemble.imaging.volume.FloatVolume;
+import io.github.bratsensemble.imaging.volume.LabelVolume;
+
+/** Small operations on binary brain masks (0/1 label maps). */
+final class Masks {
+  private Masks() {}
+
+  /** Returns 1 where {@code image} is above {@code threshold}, else 0. */
+  static LabelVolume above(FloatVolume image, float threshold) {
+    float[] v = image.voxelArray();
+    byte[] out = new byte[v.length];
+    for (int i = 0; i < v.length; i++) {
+      out[i] = (byte) (v[i] > threshold ? 1 : 0);
+    }
+    return LabelVolume.wrap(image.grid(), out);
+  }
+
+  /** Returns {@code image} with voxels outside {@code mask} (same grid) set to 0. */
+  static FloatVolume apply(FloatVolume image, LabelVolume mask) {
+    float[] v = image.voxelArray();
+    byte[] m = mask.labelArray();
+    float[] out = new float[v.length];
+    for (int i = 0; i < v.length; i++) {
+      out[i] = m[i] != 0 ? v[i] : 0f;
+    }
+    return FloatVolume.wrap(image.grid(), out);
+  }
+
+  /** Returns the number of voxels in the mask. */
+  static long count(LabelVolume mask) {
+    long n = 0;
+    for (byte b : mask.labelArray()) {
+      if (b != 0) {
+        n++;
+      }
+    }
+    return n;
+  }
+
+  /** Clamps every value to [{@code min}, {@code max}] in place; removes the overshoot of B-spline interpolation. */
+  static void clamp(float[] values, float min, float max) {
+    for (int i = 0; i < values.length; i++) {
+      values[i] = Math.max(min, Math.min(max, values[i]));
+    }
+  }
+
+  /** Returns the grid of every second voxel of {@code grid} along each axis, starting at voxel 0. */
+  static Grid everySecondVoxel(Grid grid) {
+    Dimensions d = grid.dimensions();
+    Dimensions half = new Dimensions((d.nx() + 1) / 2, (d.ny() + 1) / 2, (d.nz() + 1) / 2);
+    return new Grid(half, grid.affine().compose(Affine.scaling(2, 2, 2, 0, 0, 0)));
+  }
+
+  /** Returns the voxels of {@code image} that lie on {@code half}, a grid from {@link #everySecondVoxel(Grid)}. */
+  static FloatVolume everySecondVoxel(FloatVolume image, Grid half) {
+    Dimensions d = image.grid().dimensions();
+    Dimensions h = half.dimensions();
+    float[] out = new float[h.voxelCount()];
+    int i = 0;
+    for (int z = 0; z < h.nz(); z++) {
+      for (int y = 0; y < h.ny(); y++) {
+        for (int x = 0; x < h.nx(); x++) {
+          out[i++] = image.value(d.index(2 * x, 2 * y, 2 * z));
+        }
+      }
+    }
+    return FloatVolume.wrap(half, out);
+  }
+
+  /** Returns the labels of {@code mask} that lie on {@code half}, a grid from {@link #everySecondVoxel(Grid)}. */
+  static LabelVolume everySecondVoxel(LabelVolume mask, Grid half) {
+    Dimensions d = mask.grid().dimensions();
+    Dimensions h = half.dimensions();
+    byte[] out = new byte[h.voxelCount()];
+    int i = 0;
+    for (int z = 0; z < h.nz(); z++) {
+      for (int y = 0; y < h.ny(); y++) {
+        for (int x = 0; x < h.nx(); x++) {
+          out[i++] = (byte) mask.label(d.index(2 * x, 2 * y, 2 * z));
+        }
+      }
+    }
+    return LabelVolume.wrap(half, out);
+  }
+}
