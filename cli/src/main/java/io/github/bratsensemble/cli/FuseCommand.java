@@ -69,7 +69,7 @@ final class FuseCommand implements Callable<Integer> {
           + " brats2021 and brats2023 inputs are converted to --labels (default: --labels).")
   List<String> inputLabels;
 
-  @Option(names = "--weights", paramLabel = "W1,W2,...", split = ",",
+  @Option(names = "--weights", paramLabel = "W", split = ",",
       description = "One positive vote weight per input, in input order (default: 1 each).")
   List<Double> weights;
 
@@ -118,6 +118,8 @@ final class FuseCommand implements Callable<Integer> {
 
     List<FusionInput> fusionInputs = FusionInputs.read(files, conventions);
     FusionResult result = Fusion.fuse(fusionInputs, options);
+    // The result keeps only the inputs' active voxels. Dropping the full-size maps lets 20 inputs
+    // fit in a 512 MB heap while the report and maps are built.
     fusionInputs = null;
 
     PrintWriter err = spec.commandLine().getErr();

@@ -214,4 +214,45 @@ class FuseCommandTest {
     assertEquals("output " + a + " is the input file " + a + "; choose another name so the input is not modified",
         firstLine(overwrite.err()));
   }
+
+  @Test
+  void referenceChoosesOutputGrid() throws IOException {
+    Grid shifted = new Grid(new Dimensions(4, 1, 1), Affine.translation(0.0005, 0, 0));
+    Path a = write("a.nii.gz", SMALL, 1, 2, 0, 4);
+    Path b = write("b.nii.gz", shifted, 1, 2, 0, 4);
+    Path output = dir.resolve("fused.nii.gz");
+    CliRunner.Result result = CliRunner.run("fuse", "--reference", b.toString(), "-o", output.toString(),
+        a.toString(), b.toString());
+    assertEquals(0, result.exitCode(), result.err());
+    assertEquals(0.0005, Nifti.readLabels(output).grid().affine().get(0, 3), 1e-7);
+    CliRunner.Result other = CliRunner.run("fuse", "--reference", dir.resolve("c.nii.gz").toString(), "-o",
+        output.toString(), a.toString(), b.toString());
+    assertEquals(2, other.exitCode());
+    assertEquals("--reference " + dir.resolve("c.nii.gz") + " is not one of the inputs", firstLine(other.err()));
+  }
+
+  @Test
+  void customLabelsFuseListedLabels() throws IOException {
+    Path a = write("a.nii.gz", SMALL, 7, 9, 0, 9);
+    Path b = write("b.nii.gz", SMALL, 7, 7, 0, 9);
+    Path c = write("c.nii.gz", SMALL, 0, 9, 0, 7);
+    Path output = dir.resolve("fused.nii.gz");
+    CliRunner.Result result = CliRunner.run("fuse", "--labels", "custom:9,7", "--tie", "highest-priority", "-o",
+        output.toString(), a.toString(), b.toString(), c.toString());
+    assertEquals(0, result.exitCode(), result.err());
+    assertArrayEquals(new int[] {7, 9, 0, 9}, read(output));
+  }
+
+  @Test
+  void fractionalLabelNamesFileAndVoxel() throws IOException {
+    Path a = write("a.nii.gz", SMALL, 1, 0, 0, 0);
+    Path b = dir.resolve("b.nii.gz");
+    Nifti.writeFloat32(b, FloatVolume.wrap(SMALL, new float[] {1, 0, 1.5f, 0}));
+    CliRunner.Result result = CliRunner.run("fuse", "-o", dir.resolve("f.nii.gz").toString(), a.toString(),
+        b.toString());
+    assertEquals(1, result.exitCode());
+    assertEquals(1, result.err().lines().count(), result.err());
+    assertTrue(result.err().startsWith("brats-ensemble: " + b + ": "), result.err());
+    assertTrue(result.err().contains("1.5"), result.err());
+  }
 }

@@ -108,4 +108,15 @@ class AgreementAnalysisTest {
     String json = ReportWriter.toJson(AgreementAnalysis.analyse(result));
     assertTrue(json.contains("\"scope\" : \"voxels where any input is non-background\""), json);
   }
+
+  @Test
+  void jsonCarriesStapleParameters() throws IOException {
+    // No input has ET, so ET's sensitivity is undefined and written as the string "NaN".
+    FusionResult result = Fusion.fuse(rows(new int[] {2, 1, 0}, new int[] {2, 1, 0}, new int[] {2, 0, 0}),
+        FusionOptions.defaults(FusionMethod.STAPLE));
+    String json = ReportWriter.toJson(AgreementAnalysis.analyse(result));
+    assertTrue(json.contains("\"sensitivity\" : [ \"NaN\", \"NaN\", \"NaN\" ]"), json);
+    assertTrue(json.contains("\"structure\" : \"TC\""), json);
+    assertTrue(json.contains("\"specificity\""), json);
+  }
 }

@@ -6,7 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import io.github.bratsensemble.fusionator.labels.BitMask;
 import io.github.bratsensemble.fusionator.labels.LabelConvention;
+import io.github.bratsensemble.fusionator.regions.NestedRegions;
 import io.github.bratsensemble.fusionator.voting.TiePolicy;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -25,9 +27,16 @@ class RegionVoteTest {
 
   @Test
   void etOutsideTcIsClipped() {
-    // ET: 2 of 3 (4, 4); TC: 2 of 3 too, so ET stays. Voxel 1: ET votes 4,4 but TC has the same
-    // inputs, so check a case where ET wins and TC loses: impossible with nested inputs, so the
-    // clip shows with weights: TC majority needs > half; ET voxels are always TC voxels in inputs.
+    // Voxels: 0 in WT, TC, ET; 1 in WT and ET only; 2 in TC and ET only; 3 in WT only.
+    BitMask wt = BitMask.ofNonZero(new byte[] {1, 1, 0, 1});
+    BitMask tc = BitMask.ofNonZero(new byte[] {1, 0, 1, 0});
+    BitMask et = BitMask.ofNonZero(new byte[] {1, 1, 1, 0});
+    assertArrayEquals(new byte[] {4, 2, 0, 2}, NestedRegions.rebuild(wt, tc, et, LabelConvention.BRATS2021));
+    assertArrayEquals(new byte[] {3, 2, 0, 2}, NestedRegions.rebuild(wt, tc, et, LabelConvention.BRATS2023));
+  }
+
+  @Test
+  void nestedInputsStayNested() {
     List<FusionInput> inputs = rows(new int[] {4, 4}, new int[] {4, 2}, new int[] {0, 0});
     assertArrayEquals(new int[] {4, 2}, fuse(inputs, REGIONS));
   }

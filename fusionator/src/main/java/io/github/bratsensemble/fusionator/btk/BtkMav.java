@@ -11,8 +11,8 @@ import io.github.bratsensemble.fusionator.voting.Weights;
  * <p>The labels are the union of the labels found in the inputs, minus 0. For each label in
  * descending order, its votes are the sum of the weights of the inputs carrying it (in input order,
  * double precision); a voxel gets the label when {@code votes >= (sum of weights) / 2}, and a later,
- * lower label overwrites an earlier one. So with two inputs saying 1 and 2 the voxel becomes 1, and
- * a voxel where half the inputs say background still receives a label. Thread-safe (stateless).
+ * lower label overwrites an earlier one. So with two inputs labelling a voxel 1 and 2 the voxel becomes 1,
+ * and a voxel that half the inputs label background still receives a label. Thread-safe (stateless).
  */
 public final class BtkMav {
   private BtkMav() {}

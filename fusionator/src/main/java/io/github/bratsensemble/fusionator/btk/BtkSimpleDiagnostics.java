@@ -3,7 +3,7 @@ package io.github.bratsensemble.fusionator.btk;
 import io.github.bratsensemble.fusionator.labels.StructureDiagnostics;
 
 /**
- * What BraTS Toolkit's SIMPLE loop did for one label or region.
+ * The outcome of BraTS Toolkit's SIMPLE loop for one label or region.
  *
  * @param outputLabel the label written where the estimate is 1
  * @param rounds rounds run (at most 25)

@@ -43,11 +43,6 @@ public final class BitMask {
     return new BitMask(words, values.length);
   }
 
-  /** Wraps packed words (bit {@code i & 63} of word {@code i >> 6} is voxel i); copies nothing. */
-  static BitMask wrap(long[] words, int size) {
-    return new BitMask(words, size);
-  }
-
   /** Returns a mask builder; the words it fills become the mask. */
   public static Builder builder(int size) {
     return new Builder(size);

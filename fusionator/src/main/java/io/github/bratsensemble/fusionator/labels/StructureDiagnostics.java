@@ -1,8 +1,8 @@
 package io.github.bratsensemble.fusionator.labels;
 
 /**
- * What an iterative fusion method learned about one structure (a BraTS region or a custom label):
- * iterations used, convergence and per-input scores. Implementations are immutable records that
+ * The diagnostics of an iterative fusion method for one structure (a BraTS region or a custom
+ * label), such as iterations used, convergence and per-input scores. Implementations are immutable records that
  * the agreement report serialises as they are.
  */
 public interface StructureDiagnostics {

@@ -5,8 +5,8 @@ import io.github.bratsensemble.fusionator.labels.LabelConvention;
 
 /**
  * Combines per-label binary fusions of a custom convention into one label map. A voxel claimed by
- * no label is background; a voxel claimed by several labels gets the one with the largest score
- * (vote fraction or posterior probability), and equal scores go to the label listed first in the
+ * no label is background. A voxel claimed by several labels gets the one with the largest score
+ * (vote fraction or posterior probability). Equal scores go to the label listed first in the
  * convention.
  */
 public final class LabelCompetition {

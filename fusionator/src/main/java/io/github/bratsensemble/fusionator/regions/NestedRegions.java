@@ -5,7 +5,7 @@ import io.github.bratsensemble.fusionator.labels.LabelConvention;
 
 /**
  * Rebuilds a BraTS label map from fused WT, TC and ET masks so that ET lies inside TC and TC inside
- * WT: outside WT a voxel is background; inside WT it is ET if it is in both TC and ET, NCR if it is
+ * WT. Outside WT a voxel is background. Inside WT it is ET if it is in both TC and ET, NCR if it is
  * in TC only, and ED otherwise. Fused TC voxels outside WT are therefore clipped to background, and
  * fused ET voxels outside TC become ED (inside WT) or background.
  */

@@ -3,7 +3,7 @@ package io.github.bratsensemble.fusionator.simple;
 import io.github.bratsensemble.fusionator.labels.StructureDiagnostics;
 
 /**
- * What SIMPLE did for one structure.
+ * The outcome of SIMPLE for one structure.
  *
  * @param rounds score-and-vote rounds run
  * @param converged whether the retained set and the estimate stopped changing before the cap

@@ -9,7 +9,7 @@ import java.util.Arrays;
  * validation of image segmentation", IEEE Transactions on Medical Imaging 23(7), 2004.
  *
  * <p>INPUTS: one binary mask per input over the active voxels, plus the count of inactive voxels
- * (every input says 0 there). PARAMETERS: {@link StapleParameters}. The prior probability f of
+ * (every input decides 0 there). PARAMETERS: {@link StapleParameters}. The prior probability f of
  * foreground is fixed to the mean foreground fraction over all inputs and voxels. Sensitivities p
  * and specificities q start at 0.99.
  *

@@ -46,13 +46,16 @@ final class DecisionPatterns {
     List<Long> counts = new ArrayList<>();
     int[] patternOfVoxel = new int[activeCount];
 
+    // The scratch vector serves lookups; only a new pattern gets its own copy.
+    byte[] scratch = new byte[inputs];
+    ByteBuffer key = ByteBuffer.wrap(scratch);
     for (int k = 0; k < activeCount; k++) {
-      byte[] vector = new byte[inputs];
       for (int i = 0; i < inputs; i++) {
-        vector[i] = decisionsByInput[i][k];
+        scratch[i] = decisionsByInput[i][k];
       }
-      Integer id = ids.get(ByteBuffer.wrap(vector));
+      Integer id = ids.get(key);
       if (id == null) {
+        byte[] vector = scratch.clone();
         id = decisions.size();
         ids.put(ByteBuffer.wrap(vector), id);
         decisions.add(vector);

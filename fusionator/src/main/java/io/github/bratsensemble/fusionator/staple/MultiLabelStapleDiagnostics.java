@@ -8,7 +8,7 @@ import io.github.bratsensemble.fusionator.labels.StructureDiagnostics;
  * @param labels the class labels, background first; rows and columns of each matrix follow them
  * @param prior per class, the fixed prior probability (its frequency over all inputs and voxels)
  * @param confusion per input, the matrix {@code confusion[input][trueClass][inputClass]} =
- *     P(input says inputClass | truth is trueClass); each row sums to 1
+ *     P(input decides inputClass | truth is trueClass). Each row sums to 1.
  */
 public record MultiLabelStapleDiagnostics(
     String structure, int iterations, boolean converged, int[] labels, double[] prior, double[][][] confusion)

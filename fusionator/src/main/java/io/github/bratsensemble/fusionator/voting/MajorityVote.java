@@ -12,7 +12,7 @@ import java.util.stream.IntStream;
  * per input. OUTPUT: at each voxel the label with the largest sum of weights; ties are resolved by
  * the {@link TiePolicy}. With unit weights and {@code undecided=0} the output equals ITK's
  * LabelVotingImageFilter with undecided label 0. Voxels that are background in every input stay
- * background, because background then holds every vote. Votes are counted in one pass over the
+ * background, because background then gets every vote. Votes are counted in one pass over the
  * inputs per voxel; large stacks are split into slabs that run in parallel. Thread-safe (stateless).
  */
 public final class MajorityVote {

@@ -3,7 +3,7 @@ package io.github.bratsensemble.fusionator.voting;
 import java.util.Locale;
 
 /**
- * What a plurality vote does when two or more labels receive the same largest vote.
+ * The rule a plurality vote applies when two or more labels receive the same largest vote.
  *
  * <ul>
  *   <li>{@code background} (default): the voxel becomes background (0). This is the same as
@@ -45,7 +45,7 @@ public record TiePolicy(Kind kind, int undecidedLabel) {
   /**
    * Parses {@code background}, {@code undecided=<label>} or {@code highest-priority}.
    *
-   * @throws IllegalArgumentException naming the text when it is none of these
+   * @throws IllegalArgumentException naming the text when it matches none of these
    */
   public static TiePolicy parse(String text) {
     String lower = text.trim().toLowerCase(Locale.ROOT);

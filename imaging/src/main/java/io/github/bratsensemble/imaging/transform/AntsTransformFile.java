@@ -8,7 +8,7 @@ import java.util.List;
 /**
  * Reads and writes the MATLAB v4 {@code .mat} affine transforms that ANTs writes through ITK.
  *
- * <p>A file holds two column vectors:
+ * <p>A file contains two column vectors:
  *
  * <ul>
  *   <li>{@code AffineTransform_float_3_3} (float32) or {@code AffineTransform_double_3_3}
@@ -85,7 +85,7 @@ public final class AntsTransformFile {
 
   /**
    * Encodes a RAS transform; with {@code float32} the variables are {@code
-   * AffineTransform_float_3_3} and a float32 {@code fixed}, as antsRegistration writes by default.
+   * AffineTransform_float_3_3} and a float32 {@code fixed}, the layout of the ANTs transforms that BraTS Toolkit ships.
    */
   public static byte[] encode(AffineTransform transform, boolean float32) {
     AffineTransform lps = LpsConversion.toLps(transform);

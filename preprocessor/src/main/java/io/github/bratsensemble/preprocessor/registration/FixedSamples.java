@@ -9,8 +9,8 @@ import java.util.SplittableRandom;
 /**
  * Voxel centres of the fixed image at which a level evaluates the metric: their world positions
  * (RAS+ mm, x, y, z per sample) and fixed intensities. Voxels are drawn independently with equal
- * probability from the candidates (all voxels, or those inside the fixed mask) so that about the
- * requested count results; the draw depends only on the image, the mask and the seed.
+ * probability from the candidates (all voxels, or those inside the fixed mask), so the sample count
+ * is close to the requested count. The draw depends only on the image, the mask and the seed.
  */
 record FixedSamples(double[] positions, float[] values) {
 

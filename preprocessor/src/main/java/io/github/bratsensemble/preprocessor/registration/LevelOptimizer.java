@@ -47,13 +47,12 @@ final class LevelOptimizer {
   }
 
   /**
-   * Runs the descent. The search direction comes from limited-memory BFGS (the last {@value
-   * #MEMORY} accepted steps; Nocedal and Wright, Numerical Optimization, 2nd ed., algorithm 7.4),
-   * which starts as the negative gradient. Each iteration tries that direction, shortened to the
-   * current step length when it is longer (the first direction of a level, or the first after all
-   * pairs were rejected, takes the full step length). A step that lowers the metric is kept and the step
-   * length grows by 20 %. Any other step is undone and the step length is multiplied by the
-   * relaxation factor, so the metric never increases within a level.
+   * Runs the descent. The search direction comes from limited-memory BFGS over the last {@value
+   * #MEMORY} accepted steps and starts as the negative gradient. Each iteration tries that
+   * direction, shortened to the current step length when it is longer. While no curvature pair is
+   * stored the direction is the raw gradient and takes the full step length. A step that lowers the
+   * metric is kept and the step length grows by 20 %. Any other step is undone and the step length
+   * is multiplied by the relaxation factor, so the metric never increases within a level.
    */
   RegistrationResult.LevelSummary run(PyramidLevel level, double levelSpacingMm, long startNanos) {
     double step = options.initialStepVoxels() * levelSpacingMm;

@@ -7,7 +7,7 @@ import java.util.Iterator;
 /**
  * The last few steps {@code s} and gradient changes {@code y} of a minimisation, from which the
  * two-loop recursion of limited-memory BFGS builds a search direction that approximates the Newton
- * step (Nocedal and Wright, Numerical Optimization, 2nd ed., algorithm 7.4). Pairs with {@code s . y
+ * step. Pairs with {@code s . y
  * <= 0} carry no curvature information and are skipped. Thread-confined.
  */
 final class QuasiNewtonMemory {
