@@ -1,5 +1,6 @@
 package io.github.bratsensemble.imaging.transform;
 
+import io.github.bratsensemble.imaging.io.AtomicFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -80,7 +81,8 @@ public final class AntsTransformFile {
 
   /** Writes a RAS transform atomically, as float32 {@code AffineTransform_float_3_3} when {@code float32} is set. */
   public static void write(Path path, AffineTransform transform, boolean float32) throws IOException {
-    AtomicFiles.write(path, encode(transform, float32));
+    byte[] bytes = encode(transform, float32);
+    AtomicFiles.write(path, out -> out.write(bytes));
   }
 
   /**

@@ -1,5 +1,6 @@
 package io.github.bratsensemble.imaging.transform;
 
+import io.github.bratsensemble.imaging.io.AtomicFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -38,7 +39,8 @@ public final class ItkTextTransformFile {
 
   /** Writes a RAS transform as {@code AffineTransform_double_3_3}, atomically. */
   public static void write(Path path, AffineTransform transform) throws IOException {
-    AtomicFiles.write(path, format(transform).getBytes(StandardCharsets.US_ASCII));
+    byte[] bytes = format(transform).getBytes(StandardCharsets.US_ASCII);
+    AtomicFiles.write(path, out -> out.write(bytes));
   }
 
   /** Formats a RAS transform as file contents. */
