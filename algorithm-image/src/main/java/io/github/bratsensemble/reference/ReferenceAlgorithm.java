@@ -1,10 +1,12 @@
 package io.github.bratsensemble.reference;
 
+import io.github.bratsensemble.algorithms.BratsCase;
+import io.github.bratsensemble.algorithms.BuiltinAlgorithm;
+import io.github.bratsensemble.algorithms.BuiltinAlgorithms;
 import io.github.bratsensemble.imaging.geometry.Affine;
 import io.github.bratsensemble.imaging.geometry.Dimensions;
 import io.github.bratsensemble.imaging.geometry.Grid;
 import io.github.bratsensemble.imaging.nifti.Nifti;
-import io.github.bratsensemble.imaging.volume.FloatVolume;
 import io.github.bratsensemble.imaging.volume.LabelVolume;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -15,18 +17,26 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
+import java.util.NoSuchElementException;
 import java.util.zip.GZIPOutputStream;
 
 /**
  * The program inside the reference algorithm container.
  *
- * <p>Usage: {@code [--input DIR] [--output DIR] [--id ID] [--mode MODE]}, or the MLCube form
- * {@code infer --data_path=DIR --output_path=DIR}. The input defaults to {@code /data} and the
- * output to {@code <input>/results}. It finds the four images (see {@link InputLayout}), segments
- * them with {@link FlairLesionSegmenter} and writes a uint8 label map.
+ * <p>Usage: {@code [--input DIR] [--output DIR] [--id ID] [--algorithm NAME] [--mode MODE]}, or
+ * the MLCube form {@code infer --data_path=DIR --output_path=DIR}. The input defaults to
+ * {@code /data} and the output to {@code <input>/results}. It finds the four images (see
+ * {@link InputLayout}), segments them with the project's built-in algorithms and writes one uint8
+ * label map in the BraTS 2021 convention.
+ *
+ * <p>{@code --algorithm} names one built-in algorithm ({@code intensity-outlier}, {@code gmm},
+ * {@code region-growing}) or {@code all}, the default: all of them, combined by
+ * {@link RegionMajority}. Without the option the environment variable
+ * {@value #ALGORITHM_VARIABLE} is used when set.
  *
  * <p>Modes other than {@code normal} misbehave on purpose so that tests can exercise the
  * runner's failure handling: {@code sleep} (never finishes), {@code fail} (message on stderr,
@@ -36,6 +46,13 @@ import java.util.zip.GZIPOutputStream;
  * inputs are writable, then runs normally).
  */
 public final class ReferenceAlgorithm {
+  /** The environment variable that chooses the algorithm when {@code --algorithm} is absent. */
+  public static final String ALGORITHM_VARIABLE = "BRATS_ENSEMBLE_ALGORITHM";
+  /** The {@code --algorithm} value that runs every built-in algorithm and combines the results. */
+  public static final String ALL = "all";
+  private static final List<String> SEGMENTING_MODES =
+      List.of("normal", "probe", "wrong-grid", "no-sform", "bad-labels", "empty");
+
   private ReferenceAlgorithm() {}
 
   public static void main(String[] args) {
@@ -53,10 +70,16 @@ public final class ReferenceAlgorithm {
   }
 
   static int run(String[] args) throws IOException, InterruptedException {
+    return run(args, System.getenv(ALGORITHM_VARIABLE));
+  }
+
+  /** Runs with {@code algorithmVariable} as the value of {@value #ALGORITHM_VARIABLE} (null when unset). */
+  static int run(String[] args, String algorithmVariable) throws IOException, InterruptedException {
     Path input = Path.of("/data");
     Path output = null;
     String id = "reference";
     String mode = "normal";
+    String algorithm = algorithmVariable == null || algorithmVariable.isBlank() ? ALL : algorithmVariable.strip();
     List<String> list = List.of(args);
     int start = !list.isEmpty() && list.get(0).equals("infer") ? 1 : 0;
     for (int i = start; i < list.size(); i++) {
@@ -71,6 +94,8 @@ public final class ReferenceAlgorithm {
         output = Path.of(list.get(++i));
       } else if (i + 1 < list.size() && arg.equals("--id")) {
         id = list.get(++i);
+      } else if (i + 1 < list.size() && arg.equals("--algorithm")) {
+        algorithm = list.get(++i);
       } else if (i + 1 < list.size() && arg.equals("--mode")) {
         mode = list.get(++i).toLowerCase(Locale.ROOT);
       } else {
@@ -80,6 +105,7 @@ public final class ReferenceAlgorithm {
     if (output == null) {
       output = input.resolve("results");
     }
+    List<BuiltinAlgorithm> algorithms = algorithms(algorithm);
 
     switch (mode) {
       case "sleep" -> {
@@ -100,35 +126,71 @@ public final class ReferenceAlgorithm {
       }
     }
 
+    if (!SEGMENTING_MODES.contains(mode)) {
+      throw new IllegalArgumentException("unknown mode \"" + mode + "\"");
+    }
     InputLayout layout = InputLayout.detect(input, id);
     if (mode.equals("probe")) {
       probe(layout);
     }
-    FloatVolume flair = Nifti.readFloat(layout.flair());
-    FloatVolume t1c = Nifti.readFloat(layout.t1c());
-    LabelVolume labels = FlairLesionSegmenter.segment(flair, t1c);
     Path result = output.resolve(layout.resultName());
     Files.createDirectories(output);
+
+    // These two modes only need the input grid, so they skip the segmentation.
+    if (mode.equals("wrong-grid") || mode.equals("empty")) {
+      Grid grid = Nifti.readFloat(layout.flair()).grid();
+      Grid half = new Grid(new Dimensions((grid.dimensions().nx() + 1) / 2, (grid.dimensions().ny() + 1) / 2,
+          (grid.dimensions().nz() + 1) / 2), Affine.scaling(2, 2, 2, 0, 0, 0));
+      Nifti.writeLabels(result, LabelVolume.zeros(mode.equals("empty") ? grid : half));
+      System.out.println("wrote " + result + " (" + mode + ")");
+      return 0;
+    }
+
+    LabelVolume labels = segment(layout, algorithms);
     switch (mode) {
-      case "wrong-grid" -> {
-        Grid half = new Grid(new Dimensions(
-            (labels.grid().dimensions().nx() + 1) / 2, (labels.grid().dimensions().ny() + 1) / 2,
-            (labels.grid().dimensions().nz() + 1) / 2), Affine.scaling(2, 2, 2, 0, 0, 0));
-        Nifti.writeLabels(result, LabelVolume.zeros(half));
-      }
       case "no-sform" -> writeWithoutOrientation(result, labels);
       case "bad-labels" -> {
         byte[] bad = labels.labelArray().clone();
         bad[bad.length / 2] = 7;
         Nifti.writeLabels(result, LabelVolume.wrap(labels.grid(), bad));
       }
-      case "empty" -> Nifti.writeLabels(result, LabelVolume.zeros(labels.grid()));
-      case "normal", "probe" -> Nifti.writeLabels(result, labels);
-      default -> throw new IllegalArgumentException("unknown mode \"" + mode + "\"");
+      default -> Nifti.writeLabels(result, labels);
     }
     long lesion = labels.voxelCount() - labels.histogram()[0];
-    System.out.println("wrote " + result + " (" + lesion + " lesion voxels)");
+    System.out.println("wrote " + result + " (" + lesion + " tumour voxels)");
     return 0;
+  }
+
+  /**
+   * Returns the algorithm named {@code name}, or every built-in algorithm for {@value #ALL}.
+   *
+   * @throws IllegalArgumentException naming the known algorithms when there is no such algorithm
+   */
+  static List<BuiltinAlgorithm> algorithms(String name) {
+    if (name.equals(ALL)) {
+      return BuiltinAlgorithms.all();
+    }
+    try {
+      return List.of(BuiltinAlgorithms.byId(name));
+    } catch (NoSuchElementException e) {
+      throw new IllegalArgumentException("unknown algorithm \"" + name + "\"; expected " + ALL + " or one of "
+          + String.join(", ", BuiltinAlgorithms.ids()), e);
+    }
+  }
+
+  /** Reads the case and runs the algorithms on it; several results are combined by {@link RegionMajority}. */
+  private static LabelVolume segment(InputLayout layout, List<BuiltinAlgorithm> algorithms) throws IOException {
+    BratsCase input = BratsCase.of(Nifti.readFloat(layout.t1()), Nifti.readFloat(layout.t1c()),
+        Nifti.readFloat(layout.t2()), Nifti.readFloat(layout.flair()));
+    List<LabelVolume> results = new ArrayList<>();
+    for (BuiltinAlgorithm algorithm : algorithms) {
+      long start = System.nanoTime();
+      LabelVolume labels = algorithm.segment(input);
+      System.out.printf(Locale.ROOT, "%s: %d tumour voxels in %.1f s%n", algorithm.id(),
+          labels.voxelCount() - labels.histogram()[0], (System.nanoTime() - start) / 1e9);
+      results.add(labels);
+    }
+    return results.size() == 1 ? results.get(0) : RegionMajority.combine(input.grid(), results);
   }
 
   /**

@@ -1,5 +1,6 @@
 package io.github.bratsensemble.segmentor;
 
+import io.github.bratsensemble.inference.models.ModelStore;
 import io.github.bratsensemble.segmentor.builtin.BuiltinAlgorithmAdapter;
 import io.github.bratsensemble.segmentor.docker.ContainerTracker;
 import io.github.bratsensemble.segmentor.docker.DockerAlgorithm;
@@ -8,6 +9,7 @@ import io.github.bratsensemble.segmentor.docker.DockerEngine;
 import io.github.bratsensemble.segmentor.docker.DockerUnavailableException;
 import io.github.bratsensemble.segmentor.docker.HostUser;
 import io.github.bratsensemble.segmentor.docker.ImageProvider;
+import io.github.bratsensemble.segmentor.onnx.OnnxAlgorithm;
 import io.github.bratsensemble.segmentor.registry.AlgorithmDescriptor;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -22,8 +24,9 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Consumer;
 
 /**
- * Turns registry entries into runnable algorithms for one run. Connects to Docker on first use;
- * an algorithm that cannot run here (no Docker daemon, a kind this build lacks) becomes an
+ * Turns registry entries into runnable algorithms for one run. Connects to Docker on first use and
+ * resolves ONNX models (downloading them into the model cache when needed) as they are created;
+ * an algorithm that cannot run here (no Docker daemon, a missing model) becomes an
  * {@link UnavailableAlgorithm} that is reported as skipped with the reason. Closing removes any
  * container still alive. Not thread-safe.
  */
@@ -32,6 +35,7 @@ public final class AlgorithmFactory implements AutoCloseable {
   private final Consumer<String> progress;
   private final Duration timeoutOverride;
   private final String runId;
+  private final ModelStore models;
   private DockerEngine engine;
   private DockerContext dockerContext;
   private DockerUnavailableException dockerProblem;
@@ -42,6 +46,14 @@ public final class AlgorithmFactory implements AutoCloseable {
    * @param progress receives image pull progress lines
    */
   public AlgorithmFactory(Path outputDir, Duration timeoutOverride, Consumer<String> progress) {
+    this(outputDir, timeoutOverride, progress, new ModelStore(ModelStore.defaultCacheDirectory(), false));
+  }
+
+  /**
+   * @param models resolves ONNX model files and URLs; its offline flag forbids downloads
+   */
+  public AlgorithmFactory(Path outputDir, Duration timeoutOverride, Consumer<String> progress, ModelStore models) {
+    this.models = models;
     this.outputDir = outputDir;
     this.timeoutOverride = timeoutOverride;
     this.progress = progress;
@@ -65,8 +77,7 @@ public final class AlgorithmFactory implements AutoCloseable {
   public SegmentationAlgorithm create(AlgorithmDescriptor descriptor) throws IOException {
     return switch (descriptor.kind()) {
       case DOCKER -> docker(descriptor);
-      // TODO: ONNX models plug in here once the inference module offers a segmentation API.
-      case ONNX -> new UnavailableAlgorithm(descriptor, "ONNX algorithms are not supported by this build yet");
+      case ONNX -> OnnxAlgorithm.create(descriptor, models);
       case BUILTIN -> builtin(descriptor);
     };
   }

@@ -17,6 +17,8 @@ import java.util.regex.Pattern;
  * @param gpu whether it needs a GPU
  * @param enabled whether it runs when no explicit selection is given
  * @param docker container settings; present exactly when {@code kind} is {@code docker}
+ * @param onnx model settings; present exactly when {@code kind} is {@code onnx}, except in
+ *     descriptors made with the constructor without them, where an {@code onnx} entry cannot run
  * @param target ONNX model path for {@code onnx}, built-in algorithm name for {@code builtin},
  *     otherwise {@code null}
  */
@@ -32,6 +34,7 @@ public record AlgorithmDescriptor(
     GpuRequirement gpu,
     boolean enabled,
     DockerSettings docker,
+    OnnxSettings onnx,
     String target) {
 
   /** Allowed algorithm ids. */
@@ -45,11 +48,21 @@ public record AlgorithmDescriptor(
     if ((kind == AlgorithmKind.DOCKER) != (docker != null)) {
       throw new IllegalArgumentException("docker settings must be given exactly for kind docker (" + id + ")");
     }
+    if (onnx != null && kind != AlgorithmKind.ONNX) {
+      throw new IllegalArgumentException("onnx settings may be given only for kind onnx (" + id + ")");
+    }
+  }
+
+  /** Creates a descriptor without ONNX settings. */
+  public AlgorithmDescriptor(String id, String name, List<String> authors, String citation, int year, String task,
+      AlgorithmKind kind, LabelConvention labels, GpuRequirement gpu, boolean enabled, DockerSettings docker,
+      String target) {
+    this(id, name, authors, citation, year, task, kind, labels, gpu, enabled, docker, null, target);
   }
 
   /** Returns a copy with other Docker settings. */
   public AlgorithmDescriptor withDocker(DockerSettings newDocker) {
     return new AlgorithmDescriptor(id, name, authors, citation, year, task, kind, labels, gpu, enabled,
-        newDocker, target);
+        newDocker, onnx, target);
   }
 }

@@ -110,17 +110,21 @@ final class RegistryParser {
     String task = requiredText(entry, path, "task");
     AlgorithmKind kind = choice(entry, path, "kind", AlgorithmKind.values(), AlgorithmKind::jsonName);
     LabelConvention labels = choice(entry, path, "labels", LabelConvention.values(), LabelConvention::jsonName);
-    GpuRequirement gpu = choice(entry, path, "gpu", GpuRequirement.values(), GpuRequirement::jsonName);
+    // ONNX models run on the CPU when no GPU is free, so their "gpu" field defaults to optional.
+    GpuRequirement gpu = kind == AlgorithmKind.ONNX && !entry.has("gpu") ? GpuRequirement.OPTIONAL
+        : choice(entry, path, "gpu", GpuRequirement.values(), GpuRequirement::jsonName);
     boolean enabled = requiredBoolean(entry, path, "enabled");
 
     DockerSettings docker = null;
+    OnnxSettings onnx = null;
     String target = null;
     if (kind == AlgorithmKind.DOCKER) {
       rejectUnknown(entry, path, union(COMMON_FIELDS, DOCKER_FIELDS));
       docker = docker(entry, path, id);
     } else if (kind == AlgorithmKind.ONNX) {
-      rejectUnknown(entry, path, union(COMMON_FIELDS, Set.of("model")));
-      target = requiredText(entry, path, "model");
+      rejectUnknown(entry, path, union(COMMON_FIELDS, OnnxSettingsParser.FIELDS));
+      onnx = OnnxSettingsParser.parse(entry, path, file, labels, this::problem);
+      target = entry.path("model").asText(null);
     } else if (kind == AlgorithmKind.BUILTIN) {
       rejectUnknown(entry, path, union(COMMON_FIELDS, Set.of("algorithm")));
       target = requiredText(entry, path, "algorithm");
@@ -129,7 +133,7 @@ final class RegistryParser {
       return null;
     }
     return new AlgorithmDescriptor(id, name, authors, citation, year, task, kind, labels, gpu, enabled,
-        docker, target);
+        docker, onnx, target);
   }
 
   private DockerSettings docker(JsonNode entry, String path, String id) {
