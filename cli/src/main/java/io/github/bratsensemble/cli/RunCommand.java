@@ -80,6 +80,11 @@ final class RunCommand implements Callable<Integer> {
           + " processors divided by --jobs.")
   Integer threads;
 
+  @Option(names = "--atlas", paramLabel = "FILE",
+      description = "Atlas T1 image for preprocessing, on the BraTS grid. Default: the cached SRI-24 atlas"
+          + " (downloaded on first use).")
+  Path atlas;
+
   @Option(names = "--force", description = "Run every step again, even those recorded as complete.")
   boolean force;
 
@@ -154,7 +159,7 @@ final class RunCommand implements Callable<Integer> {
     int perCase = threads != null ? threads : Math.max(1, Runtime.getRuntime().availableProcessors() / jobs);
     List<String> ids = algorithms.stream().map(String::trim).filter(id -> !id.isEmpty()).toList();
     return new RunOptions(input, outputDir, preprocessed, registry, ids, methods, LabelConvention.parse(truth), jobs,
-        force, perCase, commandText(), VersionProvider.version());
+        force, perCase, atlas, commandText(), VersionProvider.version());
   }
 
   /** Returns the command line as typed, with arguments containing spaces quoted. */

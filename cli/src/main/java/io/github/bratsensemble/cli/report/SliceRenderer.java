@@ -6,7 +6,6 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.Arrays;
 import java.util.Base64;
 import javax.imageio.ImageIO;
 
@@ -32,29 +31,53 @@ final class SliceRenderer {
     SAGITTAL
   }
 
-  /** The intensity window of an image: the 0.5th and 99.5th percentiles of its non-zero voxels. */
+  /** Histogram bins used to estimate the window percentiles. */
+  private static final int WINDOW_BINS = 4096;
+
+  /**
+   * Returns the intensity window of an image: the 0.5th and 99.5th percentiles of its non-zero
+   * finite voxels, estimated from a {@value #WINDOW_BINS}-bin histogram (exact to one bin width).
+   */
   static float[] window(FloatVolume image) {
     float[] voxels = image.voxelArray();
-    int nonZero = 0;
+    float min = Float.POSITIVE_INFINITY;
+    float max = Float.NEGATIVE_INFINITY;
+    long nonZero = 0;
     for (float v : voxels) {
       if (v != 0 && Float.isFinite(v)) {
+        min = Math.min(min, v);
+        max = Math.max(max, v);
         nonZero++;
       }
     }
     if (nonZero == 0) {
       return new float[] {0, 1};
     }
-    float[] values = new float[nonZero];
-    int k = 0;
+    if (max <= min) {
+      return new float[] {min, min + 1};
+    }
+    long[] histogram = new long[WINDOW_BINS];
+    double scale = (WINDOW_BINS - 1) / (double) (max - min);
     for (float v : voxels) {
       if (v != 0 && Float.isFinite(v)) {
-        values[k++] = v;
+        histogram[(int) ((v - min) * scale)]++;
       }
     }
-    Arrays.sort(values);
-    float low = values[(int) Math.floor(0.005 * (nonZero - 1))];
-    float high = values[(int) Math.ceil(0.995 * (nonZero - 1))];
+    float low = binValue(histogram, 0.005 * nonZero, min, scale);
+    float high = binValue(histogram, 0.995 * nonZero, min, scale);
     return high > low ? new float[] {low, high} : new float[] {low, low + 1};
+  }
+
+  /** Returns the lower edge of the first bin at which the cumulative count reaches {@code rank}. */
+  private static float binValue(long[] histogram, double rank, float min, double scale) {
+    long cumulative = 0;
+    for (int bin = 0; bin < histogram.length; bin++) {
+      cumulative += histogram[bin];
+      if (cumulative >= rank) {
+        return (float) (min + bin / scale);
+      }
+    }
+    return (float) (min + (histogram.length - 1) / scale);
   }
 
   /**
@@ -69,7 +92,7 @@ final class SliceRenderer {
     byte[] labelArray = labels == null ? null : labels.labelArray();
     for (int row = 0; row < size[1]; row++) {
       for (int column = 0; column < size[0]; column++) {
-        int index = view.voxelAt(plane, column, row);
+        int index = view.voxelAt(plane, size, column, row);
         int grey = 0;
         if (voxels != null) {
           double scaled = (voxels[index] - window[0]) / (window[1] - window[0]);
@@ -99,7 +122,7 @@ final class SliceRenderer {
     float[] voxels = map.voxelArray();
     for (int row = 0; row < size[1]; row++) {
       for (int column = 0; column < size[0]; column++) {
-        double t = maxValue > 0 ? voxels[view.voxelAt(plane, column, row)] / maxValue : 0;
+        double t = maxValue > 0 ? voxels[view.voxelAt(plane, size, column, row)] / maxValue : 0;
         t = Math.max(0, Math.min(1, Double.isFinite(t) ? t : 0));
         int red = (int) Math.round(255 * Math.min(1, 2 * t));
         int green = (int) Math.round(255 * Math.max(0, 2 * t - 1));

@@ -25,9 +25,8 @@ record SliceView(Dimensions dimensions, double[] spacingMm, int[] centre) {
     return Math.max(1, (int) Math.round(dimensions.size(axis) * spacingMm[axis] * SliceRenderer.PIXELS_PER_MM));
   }
 
-  /** Returns the flat voxel index shown at pixel (column, row) of a slice in {@code plane}. */
-  int voxelAt(SliceRenderer.Plane plane, int column, int row) {
-    int[] size = pixelSize(plane);
+  /** Returns the flat voxel index shown at pixel (column, row) of a slice of {@code size} pixels in {@code plane}. */
+  int voxelAt(SliceRenderer.Plane plane, int[] size, int column, int row) {
     return switch (plane) {
       // Columns run along x (left of the patient to the right of the image), rows from anterior down.
       case AXIAL -> dimensions.index(scale(column, size[0], 0), flip(scale(row, size[1], 1), 1), centre[2]);

@@ -45,7 +45,7 @@ public final class BatchRun {
   /**
    * Runs every case.
    *
-   * @throws IOException when the input holds no case, the registry is invalid or a requested
+   * @throws IOException when the input contains no case, the registry is invalid or a requested
    *     algorithm is unknown, or the summary cannot be written
    */
   public Result run() throws IOException, InterruptedException {
@@ -129,7 +129,8 @@ public final class BatchRun {
         try {
           BrainExtractionMethod brainExtraction = Preprocessor.defaultBrainExtraction(null, null);
           PreprocessOptions preprocessOptions = PreprocessOptions.builder().brainExtraction(brainExtraction)
-              .threads(options.threads()).toolVersion(options.toolVersion()).force(options.force()).build();
+              .threads(options.threads()).toolVersion(options.toolVersion()).force(options.force())
+              .atlasImage(options.atlas()).build();
           preprocessor = Preprocessor.open(preprocessOptions, null);
         } catch (IOException e) {
           throw new java.io.UncheckedIOException("cannot open the preprocessing pipeline: " + e.getMessage(), e);

@@ -23,7 +23,7 @@ record CaseFolders(List<Path> cases, List<Skipped> skipped) {
   /**
    * Finds the cases of {@code input}.
    *
-   * @throws IOException when {@code input} is not a folder or holds no case at all
+   * @throws IOException when {@code input} is not a folder or contains no case at all
    */
   static CaseFolders find(Path input) throws IOException {
     if (!Files.isDirectory(input)) {

@@ -69,7 +69,7 @@ final class CasePipeline {
   }
 
   /**
-   * Processes the case in {@code caseFolder}; never throws for a failure of the case itself.
+   * Processes the case in {@code caseFolder}. A failing step gives a failed outcome, not an exception.
    *
    * @throws InterruptedException when the run is cancelled
    */

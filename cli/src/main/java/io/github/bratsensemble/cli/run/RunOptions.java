@@ -18,6 +18,7 @@ import java.util.List;
  * @param jobs cases processed at the same time
  * @param force whether steps recorded as complete are run again
  * @param threads worker threads for preprocessing and native-space mapping, per case
+ * @param atlas the atlas T1 for preprocessing, or {@code null} for the cached SRI-24 atlas
  * @param command the command line as the user typed it, for reports
  * @param toolVersion the brats-ensemble version, for reports and manifests
  */
@@ -32,6 +33,7 @@ public record RunOptions(
     int jobs,
     boolean force,
     int threads,
+    Path atlas,
     String command,
     String toolVersion) {
 

@@ -75,24 +75,24 @@ public final class LesionWiseEvaluator {
     int componentCount = max(componentOf);
     boolean[] componentMatched = new boolean[componentCount + 1];
 
+    // Bounding boxes of every lesion (its truth voxels only) and every prediction component, so
+    // that each lesion is scored inside a small box instead of the whole crop.
+    SubBox[] lesionBoxes = boxes(lesionCount, lesionOf, truth, box);
+    SubBox[] componentBoxes = boxes(componentCount, componentOf, null, box);
+
     List<LesionWiseScores.Lesion> lesions = new ArrayList<>();
     for (int lesion = 1; lesion <= lesionCount; lesion++) {
-      boolean[] lesionMask = new boolean[truth.length];
-      int lesionVoxels = 0;
-      for (int i = 0; i < truth.length; i++) {
-        if (truth[i] && lesionOf[i] == lesion) {
-          lesionMask[i] = true;
-          lesionVoxels++;
-        }
-      }
-
-      // Components reaching the lesion's own dilation match it.
-      boolean[] reach = BoxMorphology.dilate18(lesionMask, box, dilationIterations);
+      // Components reaching the lesion's own dilation match it. The dilation stays within the
+      // lesion's box widened by the iteration count.
+      SubBox reachBox = lesionBoxes[lesion].expanded(dilationIterations, box);
+      boolean[] lesionMask = extract(reachBox, box, i -> truth[i] && lesionOf[i] == lesion);
+      int lesionVoxels = BoxMorphology.count(lesionMask);
+      boolean[] reach = BoxMorphology.dilate18(lesionMask, reachBox.dimensions(), dilationIterations);
       boolean[] matches = new boolean[componentCount + 1];
       int matchCount = 0;
-      for (int i = 0; i < reach.length; i++) {
-        int component = componentOf[i];
-        if (reach[i] && component != 0 && !matches[component]) {
+      for (int k = 0; k < reach.length; k++) {
+        int component = componentOf[reachBox.outerIndex(k, box)];
+        if (reach[k] && component != 0 && !matches[component]) {
           matches[component] = true;
           componentMatched[component] = true;
           matchCount++;
@@ -105,20 +105,27 @@ public final class LesionWiseEvaluator {
         lesions.add(new LesionWiseScores.Lesion(volumeMm3, counted, 0, 0, MISSED_LESION_HD95_MM));
         continue;
       }
-      boolean[] matched = new boolean[truth.length];
-      int matchedVoxels = 0;
+
+      // Dice and HD95 against the union of the matched components, inside a box around both.
+      SubBox scoreBox = new SubBox();
+      scoreBox.include(lesionBoxes[lesion]);
+      for (int component = 1; component <= componentCount; component++) {
+        if (matches[component]) {
+          scoreBox.include(componentBoxes[component]);
+        }
+      }
+      scoreBox = scoreBox.expanded(1, box);
+      boolean[] lesionInScoreBox = extract(scoreBox, box, i -> truth[i] && lesionOf[i] == lesion);
+      boolean[] matched = extract(scoreBox, box, i -> matches[componentOf[i]] && componentOf[i] != 0);
+      int matchedVoxels = BoxMorphology.count(matched);
       int overlap = 0;
-      for (int i = 0; i < matched.length; i++) {
-        if (matches[componentOf[i]] && componentOf[i] != 0) {
-          matched[i] = true;
-          matchedVoxels++;
-          if (lesionMask[i]) {
-            overlap++;
-          }
+      for (int k = 0; k < matched.length; k++) {
+        if (matched[k] && lesionInScoreBox[k]) {
+          overlap++;
         }
       }
       double dice = 2.0 * overlap / (lesionVoxels + matchedVoxels);
-      double hd95 = SurfaceDistances.of(lesionMask, matched, box, spacingMm).hd95();
+      double hd95 = SurfaceDistances.of(lesionInScoreBox, matched, scoreBox.dimensions(), spacingMm).hd95();
       lesions.add(new LesionWiseScores.Lesion(volumeMm3, counted, matchCount, dice, hd95));
     }
 
@@ -129,6 +136,31 @@ public final class LesionWiseEvaluator {
       }
     }
     return summarise(lesions, falsePositives);
+  }
+
+  /** Returns the bounding box of each label 1..count of {@code labels}, counting only {@code within} voxels when given. */
+  private static SubBox[] boxes(int count, int[] labels, boolean[] within, Dimensions box) {
+    SubBox[] boxes = new SubBox[count + 1];
+    for (int label = 1; label <= count; label++) {
+      boxes[label] = new SubBox();
+    }
+    int nx = box.nx();
+    int ny = box.ny();
+    for (int i = 0; i < labels.length; i++) {
+      if (labels[i] != 0 && (within == null || within[i])) {
+        boxes[labels[i]].include(i % nx, (i / nx) % ny, i / (nx * ny));
+      }
+    }
+    return boxes;
+  }
+
+  /** Returns the mask of {@code sub} (a box of {@code outer}) whose voxels satisfy {@code test} at their outer index. */
+  private static boolean[] extract(SubBox sub, Dimensions outer, java.util.function.IntPredicate test) {
+    boolean[] mask = new boolean[sub.dimensions().voxelCount()];
+    for (int k = 0; k < mask.length; k++) {
+      mask[k] = test.test(sub.outerIndex(k, outer));
+    }
+    return mask;
   }
 
   /** Scores the case where the truth is empty: every prediction component is a false positive. */

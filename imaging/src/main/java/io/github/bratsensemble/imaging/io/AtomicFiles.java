@@ -6,6 +6,7 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
 
 /**
  * Writes files atomically: the content goes to a temporary file in the target directory, which is
@@ -32,6 +33,10 @@ public final class AtomicFiles {
     try {
       try (OutputStream out = Files.newOutputStream(temp)) {
         writer.writeTo(out);
+      }
+      // Temporary files are created owner-only; outputs get the usual rw-r--r--.
+      if (Files.getFileStore(temp).supportsFileAttributeView("posix")) {
+        Files.setPosixFilePermissions(temp, PosixFilePermissions.fromString("rw-r--r--"));
       }
       try {
         Files.move(temp, absolute, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);

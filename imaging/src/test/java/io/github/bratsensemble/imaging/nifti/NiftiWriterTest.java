@@ -166,4 +166,13 @@ class NiftiWriterTest {
     IOException e = assertThrows(IOException.class, () -> Nifti.writeLabels(file, LabelVolume.zeros(OBLIQUE)));
     assertEquals(file + ": output folder " + file.getParent() + " does not exist", e.getMessage());
   }
+
+  @Test
+  void outputIsWorldReadable() throws IOException {
+    Path file = work.resolve("shared.nii.gz");
+    Nifti.writeLabels(file, LabelVolume.zeros(OBLIQUE));
+
+    assertEquals("rw-r--r--",
+        java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(file)));
+  }
 }
