@@ -48,10 +48,12 @@ public final class ConformIntensity {
 
     // Cumulative histogram over [min, max].
     double binSize = (max - min) / HISTOGRAM_BINS;
+    double binsPerUnit = 1 / binSize;
     long[] cumulative = new long[HISTOGRAM_BINS];
     for (float v : values) {
-      int bin = (int) Math.floor((v - min) / binSize);
-      cumulative[Math.max(0, Math.min(bin, HISTOGRAM_BINS - 1))]++;
+      // v - min >= 0, so the cast truncates like floor.
+      int bin = (int) ((v - min) * binsPerUnit);
+      cumulative[Math.min(bin, HISTOGRAM_BINS - 1)]++;
     }
     for (int i = 1; i < HISTOGRAM_BINS; i++) {
       cumulative[i] += cumulative[i - 1];
@@ -67,7 +69,8 @@ public final class ConformIntensity {
     double scale = upper > min ? 255.0 / (upper - min) : 1.0;
     for (int i = 0; i < values.length; i++) {
       double v = scale * (values[i] - min);
-      out[i] = (float) Math.floor(Math.max(0, Math.min(255, v)));
+      // Clamped to [0, 255] first, so the cast truncates like floor.
+      out[i] = (int) Math.max(0, Math.min(255, v));
     }
     return out;
   }

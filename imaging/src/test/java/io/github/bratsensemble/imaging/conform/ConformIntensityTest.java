@@ -11,7 +11,7 @@ class ConformIntensityTest {
   @Test
   void uint8RangeClipsTopPermille() {
     // 0..1999 once each: 1999 non-zero voxels, so the top floor(0.001 * 1999) = 1 is clipped and
-    // the upper limit is the edge of the bin that holds the 1999th value.
+    // the upper limit is the edge of the bin that contains the 1999th value.
     float[] values = new float[2000];
     for (int i = 0; i < values.length; i++) {
       values[i] = i;

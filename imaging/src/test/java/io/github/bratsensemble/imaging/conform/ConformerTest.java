@@ -38,14 +38,10 @@ class ConformerTest {
   void conformedInputIsUnchanged() {
     Grid lia = Conformer.conformedGrid(Grid.BRATS);
     float[] voxels = new float[lia.voxelCount()];
-    new Random(1).ints(voxels.length, 0, 1000).forEach(new java.util.function.IntConsumer() {
-      int i;
-
-      @Override
-      public void accept(int v) {
-        voxels[i++] = v;
-      }
-    });
+    Random random = new Random(1);
+    for (int i = 0; i < voxels.length; i++) {
+      voxels[i] = random.nextInt(1000);
+    }
     FloatVolume image = FloatVolume.wrap(lia, voxels);
 
     FloatVolume conformed = Conformer.of(lia).conformImage(image);
@@ -80,7 +76,7 @@ class ConformerTest {
 
   @Test
   void trilinearReproducesLinearRamp() {
-    // A 2 mm oblique-free LPS grid whose intensity is the world x coordinate plus twice y.
+    // A 2 mm LPS grid without obliquity whose intensity is the world x coordinate plus twice y.
     Grid coarse = new Grid(new Dimensions(30, 30, 20), Affine.scaling(-2, -2, 2, 30, 30, -20));
     float[] voxels = new float[coarse.voxelCount()];
     for (int z = 0; z < 20; z++) {

@@ -162,7 +162,7 @@ public final class OnnxModel implements AutoCloseable {
   }
 
   /**
-   * Runs the model on an input held in a direct buffer (read from position 0) without copying it.
+   * Runs the model on the remaining elements of a direct buffer without copying them.
    *
    * @throws InferenceException if ONNX Runtime fails, with the model name and input shape
    */

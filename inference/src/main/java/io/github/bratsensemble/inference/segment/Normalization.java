@@ -5,7 +5,10 @@ import java.util.Arrays;
 /** Per-channel intensity normalisation applied before a model sees its input. */
 public sealed interface Normalization {
 
-  /** Returns a normalised copy of one channel; the input is not modified. */
+  /**
+   * Returns one channel normalised. The input is not modified; {@link None} returns the input array
+   * itself, so callers must not modify the result.
+   */
   float[] apply(float[] values);
 
   /**
@@ -98,11 +101,11 @@ public sealed interface Normalization {
     }
   }
 
-  /** Leaves values unchanged. */
+  /** Leaves values unchanged and returns the same array. */
   record None() implements Normalization {
     @Override
     public float[] apply(float[] values) {
-      return values.clone();
+      return values;
     }
   }
 

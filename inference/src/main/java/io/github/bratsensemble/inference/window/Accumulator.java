@@ -1,6 +1,7 @@
 package io.github.bratsensemble.inference.window;
 
 import io.github.bratsensemble.imaging.geometry.Dimensions;
+import java.util.stream.IntStream;
 
 /** Weighted sums of patch predictions and of the weights, one volume per output channel. */
 final class Accumulator {
@@ -29,11 +30,12 @@ final class Accumulator {
     for (int c = 0; c < sums.length; c++) {
       float[] sum = sums[c];
       int base = (b * sums.length + c) * patchVoxels;
-      for (int lz = 0; lz < patch[2]; lz++) {
+      // Slices along z write disjoint parts of the sums, so they run in parallel.
+      IntStream.range(0, patch[2]).parallel().forEach(lz -> {
         // Output voxel lz of a mirrored run belongs to patch voxel (patch - 1 - lz).
         int z = tile[2] + (flips[2] == 1 ? patch[2] - 1 - lz : lz);
         if (z >= dims.nz()) {
-          continue;
+          return;
         }
         for (int ly = 0; ly < patch[1]; ly++) {
           int y = tile[1] + (flips[1] == 1 ? patch[1] - 1 - ly : ly);
@@ -52,7 +54,7 @@ final class Accumulator {
             }
           }
         }
-      }
+      });
     }
   }
 

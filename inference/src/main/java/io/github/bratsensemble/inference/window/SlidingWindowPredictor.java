@@ -10,6 +10,7 @@ import java.nio.FloatBuffer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.stream.IntStream;
 
 /**
  * Sliding-window inference of a fully convolutional model over a multi-channel volume.
@@ -24,8 +25,8 @@ import java.util.List;
  * <p>Patches are tiled along each axis with {@link TilePlan}; axes shorter than the patch are padded
  * with zeros and the padding is dropped from the output. Patches go to the model in batches of
  * {@code batchSize}, one model call per batch and mirror variant, and are accumulated as they
- * arrive, so memory holds the inputs, one accumulator per output channel, the weight sum, and one
- * batch of patches and outputs. Instances are not used; the class is a function holder.
+ * arrive, so memory contains the inputs, one accumulator per output channel, the weight sum, and one
+ * batch of patches and outputs. Thread-safe: calls share no state.
  */
 public final class SlidingWindowPredictor {
   private SlidingWindowPredictor() {}
@@ -58,13 +59,21 @@ public final class SlidingWindowPredictor {
       }
     }
 
-    Accumulator accumulator = new Accumulator(dims, outputChannels, BlendWeights.of(settings.blending(), patch[0], patch[1], patch[2]), patch);
     int[][] variants = mirrorVariants(settings.mirrorAxes());
+    boolean exactSingleTile = tiles.size() == 1 && variants.length == 1
+        && patch[0] == dims.nx() && patch[1] == dims.ny() && patch[2] == dims.nz();
+    if (exactSingleTile) {
+      return predictWhole(model, channels, dims, outputChannels, activation);
+    }
+
+    Accumulator accumulator = new Accumulator(dims, outputChannels, BlendWeights.of(settings.blending(), patch[0], patch[1], patch[2]), patch);
     int patchVoxels = patch[0] * patch[1] * patch[2];
+    // One native input buffer serves every batch; a shorter last batch uses part of it.
+    int fullBatch = Math.min(settings.batchSize(), tiles.size());
+    FloatBuffer input = ByteBuffer.allocateDirect(fullBatch * channels.length * patchVoxels * Float.BYTES)
+        .order(ByteOrder.nativeOrder()).asFloatBuffer();
     for (int first = 0; first < tiles.size(); first += settings.batchSize()) {
       List<int[]> batch = tiles.subList(first, Math.min(tiles.size(), first + settings.batchSize()));
-      FloatBuffer input = ByteBuffer.allocateDirect(batch.size() * channels.length * patchVoxels * Float.BYTES)
-          .order(ByteOrder.nativeOrder()).asFloatBuffer();
       long[] shape = {batch.size(), channels.length, patch[2], patch[1], patch[0]};
       for (int[] flips : variants) {
         input.clear();
@@ -73,7 +82,7 @@ public final class SlidingWindowPredictor {
             PatchCopy.extract(channel, dims, tile, patch, flips, input);
           }
         }
-        input.rewind();
+        input.flip();
         Tensor output = model.run(input, shape);
         checkOutput(model.signature(), output, batch.size(), outputChannels, patch);
         activate(output.data(), batch.size(), outputChannels, patchVoxels, activation);
@@ -86,6 +95,27 @@ public final class SlidingWindowPredictor {
       }
     }
     return accumulator.finish();
+  }
+
+  /** Runs one patch that is exactly the volume: no padding, weights or mirroring, so no accumulation either. */
+  private static float[][] predictWhole(OnnxModel model, float[][] channels, Dimensions dims, int outputChannels,
+      PatchActivation activation) {
+    int voxels = dims.voxelCount();
+    FloatBuffer input = ByteBuffer.allocateDirect(channels.length * voxels * Float.BYTES)
+        .order(ByteOrder.nativeOrder()).asFloatBuffer();
+    for (float[] channel : channels) {
+      input.put(channel);
+    }
+    input.rewind();
+    int[] patch = {dims.nx(), dims.ny(), dims.nz()};
+    Tensor output = model.run(input, new long[] {1, channels.length, dims.nz(), dims.ny(), dims.nx()});
+    checkOutput(model.signature(), output, 1, outputChannels, patch);
+    activate(output.data(), 1, outputChannels, voxels, activation);
+    float[][] maps = new float[outputChannels][];
+    for (int c = 0; c < outputChannels; c++) {
+      maps[c] = Arrays.copyOfRange(output.data(), c * voxels, (c + 1) * voxels);
+    }
+    return maps;
   }
 
   /** Resolves the patch size (x, y, z) from the settings and the model's fixed input dimensions. */
@@ -130,19 +160,26 @@ public final class SlidingWindowPredictor {
     }
   }
 
+  /** Applies the activation in place to {@code [batch, channels, voxels]}, in parallel over blocks of voxels. */
   private static void activate(float[] data, int batch, int channels, int voxels, PatchActivation activation) {
     if (activation == PatchActivation.NONE) {
       return;
     }
-    for (int b = 0; b < batch; b++) {
-      int base = b * channels * voxels;
+    int block = 1 << 16;
+    int blocks = (voxels + block - 1) / block;
+    IntStream.range(0, batch * blocks).parallel().forEach(task -> {
+      int base = (task / blocks) * channels * voxels;
+      int from = (task % blocks) * block;
+      int to = Math.min(voxels, from + block);
       if (activation == PatchActivation.SIGMOID) {
-        for (int i = base; i < base + channels * voxels; i++) {
-          data[i] = (float) (1 / (1 + Math.exp(-data[i])));
+        for (int c = 0; c < channels; c++) {
+          for (int v = base + c * voxels + from; v < base + c * voxels + to; v++) {
+            data[v] = (float) (1 / (1 + Math.exp(-data[v])));
+          }
         }
-        continue;
+        return;
       }
-      for (int v = 0; v < voxels; v++) {
+      for (int v = from; v < to; v++) {
         float max = Float.NEGATIVE_INFINITY;
         for (int c = 0; c < channels; c++) {
           max = Math.max(max, data[base + c * voxels + v]);
@@ -158,6 +195,6 @@ public final class SlidingWindowPredictor {
           data[base + c * voxels + v] /= (float) sum;
         }
       }
-    }
+    });
   }
 }

@@ -4,7 +4,7 @@ package io.github.bratsensemble.inference.onnx;
 public final class TestModels {
   private TestModels() {}
 
-  /** A 1x1x1 convolution: output channel k = bias[k] + sum_c weights[k][c] * input channel c. */
+  /** Returns a 1x1x1 convolution: output channel k = bias[k] + sum_c weights[k][c] * input channel c. */
   public static byte[] pointwise(float[][] weights, float[] bias) {
     int out = weights.length;
     int in = weights[0].length;
@@ -21,7 +21,7 @@ public final class TestModels {
     return b.build(17, "test");
   }
 
-  /** The identity on {@code channels} channels as a pointwise convolution. */
+  /** Returns the identity on {@code channels} channels as a pointwise convolution. */
   public static byte[] identity(int channels) {
     float[][] weights = new float[channels][channels];
     for (int c = 0; c < channels; c++) {
@@ -30,7 +30,7 @@ public final class TestModels {
     return pointwise(weights, new float[channels]);
   }
 
-  /** One channel: output(x) = input(x + 1) along W (the volume's x axis), 0 past the last voxel. */
+  /** Returns a one-channel shift: output(x) = input(x + 1) along W (the volume's x axis), 0 past the last voxel. */
   public static byte[] shiftAlongX() {
     OnnxGraphBuilder b = new OnnxGraphBuilder("shift");
     b.input("image", -1, 1, -1, -1, -1);
@@ -41,7 +41,7 @@ public final class TestModels {
     return b.build(17, "test");
   }
 
-  /** The identity on one channel with a fixed input shape [1, 1, d, h, w]. */
+  /** Returns the identity on one channel with a fixed input shape [1, 1, d, h, w]. */
   public static byte[] fixedIdentity(int d, int h, int w) {
     OnnxGraphBuilder b = new OnnxGraphBuilder("fixed");
     b.input("image", 1, 1, d, h, w);
