@@ -26,6 +26,7 @@ import picocli.CommandLine.Command;
         RegisterCommand.class, ApplyTransformCommand.class,
         PreprocessCommand.class, ToNativeCommand.class,
         SegmentCommand.class, AlgorithmsCommand.class, GpusCommand.class,
+        PhantomCommand.class,
     })
 public final class BratsEnsemble implements Runnable {
 

@@ -12,6 +12,7 @@ import io.github.bratsensemble.preprocessor.pipeline.Preprocessor;
 import io.github.bratsensemble.preprocessor.registration.TransformType;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -142,6 +143,9 @@ final class PreprocessCommand implements Callable<Integer> {
       throw usage("--jobs must be at least 1 but was " + jobs);
     }
     Map<Sequence, Path> overrides = overrides();
+    if (overrides.size() < Sequence.values().length && !Files.isDirectory(input)) {
+      throw new IOException("case folder " + input + " not found or not a folder");
+    }
     boolean single = !overrides.isEmpty() || CaseDiscovery.isCaseFolder(input);
     if (!single && caseId != null) {
       throw usage("--case-id applies to one case, but " + input + " is a folder of cases");
@@ -163,9 +167,10 @@ final class PreprocessCommand implements Callable<Integer> {
   private int batch(Preprocessor preprocessor, PrintWriter out) throws IOException {
     List<Path> folders = CaseDiscovery.caseFolders(input);
     if (folders.isEmpty()) {
-      throw new IOException(input + " holds no case folder: neither NIfTI images nor DICOM series folders were"
-          + " found in it or in its subfolders");
+      throw new IOException("no case folder found in " + input + ": neither NIfTI images nor DICOM series folders"
+          + " are in it or in its subfolders");
     }
+
     PrintWriter err = spec.commandLine().getErr();
     List<CaseInputs> cases = new ArrayList<>();
     int failed = 0;
@@ -177,6 +182,7 @@ final class PreprocessCommand implements Callable<Integer> {
         failed++;
       }
     }
+
     int skipped = 0;
     for (Preprocessor.BatchOutcome outcome : preprocessor.processAll(cases, output, jobs)) {
       if (outcome.error() != null) {
@@ -187,6 +193,7 @@ final class PreprocessCommand implements Callable<Integer> {
         skipped += outcome.result().skipped() ? 1 : 0;
       }
     }
+
     int done = folders.size() - failed - skipped;
     out.printf("%d cases: %d preprocessed, %d skipped, %d failed%n", folders.size(), done, skipped, failed);
     out.flush();

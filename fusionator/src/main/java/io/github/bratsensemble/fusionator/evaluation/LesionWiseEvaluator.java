@@ -82,10 +82,11 @@ public final class LesionWiseEvaluator {
 
     List<LesionWiseScores.Lesion> lesions = new ArrayList<>();
     for (int lesion = 1; lesion <= lesionCount; lesion++) {
+      int lesionLabel = lesion;
       // Components reaching the lesion's own dilation match it. The dilation stays within the
       // lesion's box widened by the iteration count.
       SubBox reachBox = lesionBoxes[lesion].expanded(dilationIterations, box);
-      boolean[] lesionMask = extract(reachBox, box, i -> truth[i] && lesionOf[i] == lesion);
+      boolean[] lesionMask = extract(reachBox, box, i -> truth[i] && lesionOf[i] == lesionLabel);
       int lesionVoxels = BoxMorphology.count(lesionMask);
       boolean[] reach = BoxMorphology.dilate18(lesionMask, reachBox.dimensions(), dilationIterations);
       boolean[] matches = new boolean[componentCount + 1];
@@ -115,7 +116,7 @@ public final class LesionWiseEvaluator {
         }
       }
       scoreBox = scoreBox.expanded(1, box);
-      boolean[] lesionInScoreBox = extract(scoreBox, box, i -> truth[i] && lesionOf[i] == lesion);
+      boolean[] lesionInScoreBox = extract(scoreBox, box, i -> truth[i] && lesionOf[i] == lesionLabel);
       boolean[] matched = extract(scoreBox, box, i -> matches[componentOf[i]] && componentOf[i] != 0);
       int matchedVoxels = BoxMorphology.count(matched);
       int overlap = 0;

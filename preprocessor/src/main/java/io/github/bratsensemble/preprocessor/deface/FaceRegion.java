@@ -11,8 +11,8 @@ import io.github.bratsensemble.imaging.volume.LabelVolume;
  * Everything in front of and below that line (eyes, nose, mouth, jaw) is face, on every x.
  * Callers keep brain voxels even where they fall inside this region.
  */
-// NOTE: a plane fitted to the atlas brain, not a learned face model; it removes the facial profile
-// but may leave the ears and may cut scalp in front of the forehead on unusual head shapes.
+// NOTE: a plane fitted to the atlas brain, not a learned face model. It removes the facial profile
+// but may leave the ears, and it may cut scalp in front of the forehead on unusual head shapes.
 public final class FaceRegion {
   static final double FRONT_HEIGHT_FRACTION = 0.6;
   static final double BACK_LENGTH_FRACTION = 0.5;

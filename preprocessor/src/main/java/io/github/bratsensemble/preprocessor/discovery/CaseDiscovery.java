@@ -15,7 +15,7 @@ import java.util.stream.Stream;
  * Finds the four sequences of a case folder.
  *
  * <p>Looked at: the regular files of the folder and of its {@code anat} subfolder (BIDS), and each
- * subfolder that holds DICOM files (recognised by its folder name). Names are matched by {@link
+ * subfolder that contains DICOM files (recognised by its folder name). Names are matched by {@link
  * FileNameRecognizer}. Explicit paths override what is found; with all four given the folder
  * contents do not matter. When a sequence is missing or matched more than once, the error lists
  * every entry seen and what it was recognised as.
@@ -97,7 +97,7 @@ public final class CaseDiscovery {
   }
 
   /**
-   * Returns whether {@code folder} looks like one case: it holds a NIfTI file directly or in an
+   * Returns whether {@code folder} looks like one case: it contains a NIfTI file directly or in an
    * {@code anat} subfolder, or a subfolder of DICOM files.
    */
   public static boolean isCaseFolder(Path folder) throws IOException {

@@ -15,7 +15,7 @@ import java.util.stream.Stream;
  * (Debian package {@code dcm2niix}), keeping its BIDS JSON sidecar next to the image.
  *
  * <p>A folder is a DICOM series when one of its first files carries the {@code DICM} marker at
- * byte 128 (DICOM Part 10). The converter must produce exactly one image; a folder that holds
+ * byte 128 (DICOM Part 10). The converter must produce exactly one image; a folder that contains
  * several series or echoes is rejected with the names dcm2niix produced.
  */
 public final class DicomSeries {
@@ -35,7 +35,7 @@ public final class DicomSeries {
     this.executable = executable;
   }
 
-  /** Returns whether {@code folder} directly holds DICOM Part 10 files. */
+  /** Returns whether {@code folder} directly contains DICOM Part 10 files. */
   public static boolean isDicomFolder(Path folder) throws IOException {
     if (!Files.isDirectory(folder)) {
       return false;

@@ -3,7 +3,7 @@ package io.github.bratsensemble.preprocessor.discovery;
 import java.nio.file.Path;
 
 /**
- * Where one sequence of a case comes from.
+ * The origin of one sequence of a case.
  *
  * @param path a NIfTI file, or a folder of DICOM files when {@code dicom} is true
  * @param dicom whether {@code path} is a DICOM series folder that must be converted first

@@ -17,7 +17,7 @@ public record RemoteFile(String name, URI uri, String sha256, String cacheFileNa
    * commit 504faf3.
    */
   // NOTE: the file name in the URL follows that repository's constants module and has not been
-  // downloaded from here; the first download is the check, because a wrong file fails the SHA-256.
+  // downloaded from this project. A wrong file fails the SHA-256 check on first use.
   public static final RemoteFile SRI24_T1 = new RemoteFile(
       "SRI-24 T1 atlas (skull-stripped, BraTS grid)",
       URI.create("https://raw.githubusercontent.com/BrainLesion/PredictGBM/"

@@ -44,7 +44,7 @@ public final class ManifestFile {
     }
   }
 
-  /** Returns whether {@code caseFolder} holds a readable manifest marked complete. */
+  /** Returns whether {@code caseFolder} contains a readable manifest marked complete. */
   public static boolean isComplete(Path caseFolder) {
     if (!Files.isRegularFile(caseFolder.resolve(NAME))) {
       return false;

@@ -2,7 +2,7 @@ package io.github.bratsensemble.preprocessor.pipeline;
 
 import java.util.Locale;
 
-/** How the brain mask of a case is made. */
+/** The method that makes the brain mask of a case. */
 public enum BrainExtractionMethod {
   /** brainchop's MindGrab model on the centre sequence in native space. */
   MINDGRAB,

@@ -16,14 +16,15 @@ import java.util.EnumMap;
 import java.util.Map;
 
 /**
- * Reads the four sequences of a case and rejects inputs that cannot be preprocessed: empty files,
- * images with more than one volume, images without a finite non-constant voxel, and sequences
- * whose field of view lies far from the centre sequence's (a broken patient position in the header).
+ * Reads the four sequences of a case and rejects inputs that cannot be preprocessed. Rejected are
+ * empty files, images with more than one volume and images without a finite non-constant voxel.
+ * So are sequences whose field of view lies far from the centre sequence's, which means a broken
+ * patient position in the header.
  */
 final class CaseLoader {
   /**
    * The largest distance in mm between the field-of-view centres of a sequence and the centre
-   * sequence. Sequences of one session lie within a few centimetres of each other; a larger gap
+   * sequence. Sequences of one session lie within a few centimetres of each other. A larger gap
    * means a wrong header position, which no rigid registration from the header start can bridge.
    */
   static final double MAX_FOV_CENTRE_DISTANCE_MM = 100;

@@ -64,6 +64,9 @@ public final class CasePreprocessor {
   private final Atlas atlas;
   private final NativeBrainExtractor extractor;
   private final DicomSeries dicom;
+  /** The atlas and its mask on the BraTS grid, made on first use and shared by every case. */
+  private FloatVolume atlasImageOnBrats;
+  private LabelVolume atlasMaskOnBrats;
 
   /**
    * @param atlas the registration target; its world space is BraTS space
@@ -82,7 +85,7 @@ public final class CasePreprocessor {
 
   /**
    * Preprocesses {@code inputs} into {@code outputRoot/<case id>}; a case whose folder already
-   * holds a complete manifest is skipped unless {@link PreprocessOptions#force()} is set.
+   * contains a complete manifest is skipped unless {@link PreprocessOptions#force()} is set.
    *
    * @throws IOException if an input is unusable, a step fails or an output cannot be written; the
    *     case folder is then left as it was
@@ -121,25 +124,8 @@ public final class CasePreprocessor {
     });
     FloatVolume centerImage = loaded.get(center).working();
 
-    // Co-registration: each transform maps centre-sequence points to the other sequence.
-    Map<Sequence, AffineTransform> toCenter = timer.time("co-registration", () -> {
-      Map<Sequence, AffineTransform> result = new EnumMap<>(Sequence.class);
-      for (Sequence s : Sequence.values()) {
-        if (s == center || !options.coRegistration()) {
-          result.put(s, AffineTransform.identity());
-          continue;
-        }
-        RegistrationResult r = CaseRegistration.coRegister(
-            centerImage, loaded.get(s).working(), s + " to " + center, threads);
-        result.put(s, r.transform());
-        String file = CaseLayout.coRegistration(id, s, center);
-        AntsTransformFile.write(staging.resolve(file), r.transform());
-        registrations.put(s.suffix() + "_to_" + center.suffix(),
-            record(center.suffix(), s.suffix(), "rigid", r, file));
-        outputs.put("transforms/" + s.suffix() + "_to_" + center.suffix(), file);
-      }
-      return result;
-    });
+    Map<Sequence, AffineTransform> toCenter = timer.time("co-registration",
+        () -> coRegisterAll(id, loaded, staging, registrations, outputs));
 
     BrainExtractionMethod method = options.brainExtraction();
     LabelVolume nativeMask = timer.time("brain extraction", () -> switch (method) {
@@ -169,26 +155,17 @@ public final class CasePreprocessor {
 
     // Brain mask in BraTS space: the atlas mask itself, or the native mask carried forward.
     LabelVolume bratsMask = method == BrainExtractionMethod.ATLAS
-        ? Resampler.resampleLabels(atlas.brainMask(), Grid.BRATS, AffineTransform.identity(), Interpolation.LABEL, 0, threads)
+        ? atlasMaskOnBrats()
         : Resampler.resampleLabels(centerMask, Grid.BRATS, toAtlas, Interpolation.LABEL, 0, threads);
+    if (Masks.count(bratsMask) == 0) {
+      throw new PreprocessingException("the brain of " + loaded.get(center).niftiFile() + " lies outside the BraTS"
+          + " grid after registration to the atlas " + atlas.source() + "; check the atlas and the --atlas-transform");
+    }
     Nifti.writeLabels(staging.resolve(CaseLayout.brainMask(id)), bratsMask);
     outputs.put("brain_mask", CaseLayout.brainMask(id));
 
-    Map<Sequence, FloatVolume> brats = timer.time("resampling", () -> {
-      Map<Sequence, FloatVolume> result = new EnumMap<>(Sequence.class);
-      for (Sequence s : Sequence.values()) {
-        AffineTransform composed = toCenter.get(s).after(toAtlas);
-        FloatVolume source = loaded.get(s).working();
-        FloatVolume resampled = Resampler.resample(source, Grid.BRATS, composed, options.interpolation(), 0f, threads);
-        float[] range = source.range();
-        Masks.clamp(resampled.voxelArray(), range[0], range[1]);
-        result.put(s, Masks.apply(resampled, bratsMask));
-        String file = CaseLayout.toAtlas(id, s);
-        AntsTransformFile.write(staging.resolve(file), composed);
-        outputs.put("transforms/" + s.suffix() + "_to_atlas", file);
-      }
-      return result;
-    });
+    Map<Sequence, FloatVolume> brats = timer.time("resampling",
+        () -> resampleIntoBrats(id, loaded, toCenter, toAtlas, bratsMask, staging, outputs));
 
     Map<String, Manifest.NmiCheck> nmi = timer.time("alignment check", () -> alignmentCheck(
         loaded, toCenter, toAtlas, brats.get(center), bratsMask));
@@ -237,8 +214,7 @@ public final class CasePreprocessor {
         rows.add(brats.get(s));
       }
       QcImages.writePng(staging.resolve(CaseLayout.qcMontage(id)), QcImages.montage(rows, bratsMask));
-      FloatVolume atlasOnBrats = Resampler.resample(atlas.image(), Grid.BRATS, AffineTransform.identity(),
-          Interpolation.LINEAR, 0f, threads);
+      FloatVolume atlasOnBrats = atlasImageOnBrats();
       QcImages.writePng(staging.resolve(CaseLayout.qcCheckerboard(id)),
           QcImages.checkerboard(brats.get(center), atlasOnBrats, bratsMask));
       outputs.put("qc/montage", CaseLayout.qcMontage(id));
@@ -251,6 +227,57 @@ public final class CasePreprocessor {
         atlasRecord(), options.describe(), timer.steps(), registrations, nmi, outputs);
     ManifestFile.write(staging.folder(), manifest);
     return manifest;
+  }
+
+  /**
+   * Registers every sequence but the centre one rigidly to the centre sequence and writes the
+   * transforms; each maps centre-sequence points to the other sequence.
+   */
+  private Map<Sequence, AffineTransform> coRegisterAll(String id, Map<Sequence, LoadedSequence> loaded,
+      CaseStaging staging, Map<String, Manifest.RegistrationRecord> registrations, Map<String, String> outputs)
+      throws IOException {
+    Sequence center = options.center();
+    FloatVolume centerImage = loaded.get(center).working();
+    Map<Sequence, AffineTransform> result = new EnumMap<>(Sequence.class);
+    for (Sequence s : Sequence.values()) {
+      if (s == center || !options.coRegistration()) {
+        result.put(s, AffineTransform.identity());
+        continue;
+      }
+      RegistrationResult r = CaseRegistration.coRegister(
+          centerImage, loaded.get(s).working(), s + " to " + center, options.threads());
+      result.put(s, r.transform());
+      String file = CaseLayout.coRegistration(id, s, center);
+      AntsTransformFile.write(staging.resolve(file), r.transform());
+      registrations.put(s.suffix() + "_to_" + center.suffix(), record(center.suffix(), s.suffix(), "rigid", r, file));
+      outputs.put("transforms/" + s.suffix() + "_to_" + center.suffix(), file);
+    }
+    return result;
+  }
+
+  /**
+   * Resamples every sequence once into BraTS space through its composed transform, clamps to the
+   * input's value range, applies the brain mask and writes the composed transforms.
+   */
+  private Map<Sequence, FloatVolume> resampleIntoBrats(String id, Map<Sequence, LoadedSequence> loaded,
+      Map<Sequence, AffineTransform> toCenter, AffineTransform toAtlas, LabelVolume bratsMask, CaseStaging staging,
+      Map<String, String> outputs) throws IOException {
+    // Only the brain's bounding box is interpolated, because everything outside the mask becomes 0.
+    Grid brainBox = Masks.boundingBox(bratsMask);
+    Map<Sequence, FloatVolume> result = new EnumMap<>(Sequence.class);
+    for (Sequence s : Sequence.values()) {
+      AffineTransform composed = toCenter.get(s).after(toAtlas);
+      FloatVolume source = loaded.get(s).working();
+      FloatVolume box = Resampler.resample(source, brainBox, composed, options.interpolation(), 0f, options.threads());
+      FloatVolume resampled = Masks.paste(box, Grid.BRATS);
+      float[] range = source.range();
+      Masks.clamp(resampled.voxelArray(), range[0], range[1]);
+      result.put(s, Masks.apply(resampled, bratsMask));
+      String file = CaseLayout.toAtlas(id, s);
+      AntsTransformFile.write(staging.resolve(file), composed);
+      outputs.put("transforms/" + s.suffix() + "_to_atlas", file);
+    }
+    return result;
   }
 
   /**
@@ -282,6 +309,23 @@ public final class CasePreprocessor {
       result.put(s.suffix(), new Manifest.NmiCheck(round(before), round(after)));
     }
     return result;
+  }
+
+  /** Returns the atlas image on the BraTS grid; the atlas's world space is BraTS space. */
+  private synchronized FloatVolume atlasImageOnBrats() {
+    if (atlasImageOnBrats == null) {
+      atlasImageOnBrats = Resampler.resample(atlas.image(), Grid.BRATS, AffineTransform.identity(),
+          Interpolation.LINEAR, 0f, options.threads());
+    }
+    return atlasImageOnBrats;
+  }
+
+  private synchronized LabelVolume atlasMaskOnBrats() {
+    if (atlasMaskOnBrats == null) {
+      atlasMaskOnBrats = Resampler.resampleLabels(atlas.brainMask(), Grid.BRATS, AffineTransform.identity(),
+          Interpolation.LABEL, 0, options.threads());
+    }
+    return atlasMaskOnBrats;
   }
 
   /** Writes each sequence's brain mask and skull-stripped image on the sequence's stored grid. */

@@ -9,10 +9,10 @@ import io.github.bratsensemble.preprocessor.registration.RegistrationResult;
 import io.github.bratsensemble.preprocessor.registration.TransformType;
 
 /**
- * The two kinds of registration a case needs, with the registration package's defaults (Mattes
- * mutual information, 32 bins, fixed seed, centre-of-mass start): rigid co-registration of a
- * sequence to the centre sequence, and rigid or affine registration of the centre sequence's brain
- * to the atlas, sampled inside the atlas brain mask.
+ * The two kinds of registration a case needs: rigid co-registration of a sequence to the centre
+ * sequence, and rigid or affine registration of the centre sequence to the atlas. Both use the
+ * registration package's defaults (Mattes mutual information, 32 bins, fixed seed, centre-of-mass
+ * start).
  */
 final class CaseRegistration {
   private CaseRegistration() {}

@@ -87,4 +87,57 @@ final class Masks {
     }
     return LabelVolume.wrap(half, out);
   }
+
+  /**
+   * Returns the smallest sub-grid of {@code mask}'s grid that contains every mask voxel, with the same
+   * voxel positions, or null for an empty mask. Its affine is the full grid's shifted to the box's
+   * first voxel.
+   */
+  static Grid boundingBox(LabelVolume mask) {
+    Dimensions d = mask.grid().dimensions();
+    int[] lo = {Integer.MAX_VALUE, Integer.MAX_VALUE, Integer.MAX_VALUE};
+    int[] hi = {-1, -1, -1};
+    byte[] m = mask.labelArray();
+    int i = 0;
+    for (int z = 0; z < d.nz(); z++) {
+      for (int y = 0; y < d.ny(); y++) {
+        for (int x = 0; x < d.nx(); x++, i++) {
+          if (m[i] != 0) {
+            lo[0] = Math.min(lo[0], x);
+            lo[1] = Math.min(lo[1], y);
+            lo[2] = Math.min(lo[2], z);
+            hi[0] = Math.max(hi[0], x);
+            hi[1] = Math.max(hi[1], y);
+            hi[2] = Math.max(hi[2], z);
+          }
+        }
+      }
+    }
+    if (hi[0] < 0) {
+      return null;
+    }
+    Dimensions box = new Dimensions(hi[0] - lo[0] + 1, hi[1] - lo[1] + 1, hi[2] - lo[2] + 1);
+    return new Grid(box, mask.grid().affine().compose(Affine.translation(lo[0], lo[1], lo[2])));
+  }
+
+  /**
+   * Returns an image on {@code full} that contains {@code part} (on a sub-grid from {@link
+   * #boundingBox}) at its place and 0 elsewhere.
+   */
+  static FloatVolume paste(FloatVolume part, Grid full) {
+    double[] origin = full.affine().inverse().apply(part.grid().affine().translationPart());
+    int x0 = (int) Math.round(origin[0]);
+    int y0 = (int) Math.round(origin[1]);
+    int z0 = (int) Math.round(origin[2]);
+    Dimensions d = full.dimensions();
+    Dimensions p = part.grid().dimensions();
+    float[] out = new float[d.voxelCount()];
+    float[] in = part.voxelArray();
+    for (int z = 0; z < p.nz(); z++) {
+      for (int y = 0; y < p.ny(); y++) {
+        System.arraycopy(in, p.index(0, y, z), out, d.index(x0, y0 + y, z0 + z), p.nx());
+      }
+    }
+    return FloatVolume.wrap(full, out);
+  }
 }

@@ -18,7 +18,8 @@ import java.util.Map;
  * @param atlasRegistration whether the centre is registered to the atlas [true]; when false the
  *     native world coordinates are taken as atlas coordinates
  * @param atlasTransform rigid [default] or affine registration to the atlas
- * @param brainExtraction how the brain mask is made [mindgrab when a model is available, else atlas]
+ * @param brainExtraction the brain extraction method [atlas; {@link
+ *     Preprocessor#defaultBrainExtraction} picks mindgrab when a model is available]
  * @param interpolation interpolation of the one resampling into BraTS space [bspline]
  * @param biasCorrection whether a smooth multiplicative bias field is removed [false]
  * @param normalization intensity normalisation inside the brain mask [none]

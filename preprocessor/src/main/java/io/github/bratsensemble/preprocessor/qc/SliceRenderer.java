@@ -4,7 +4,6 @@ import io.github.bratsensemble.imaging.geometry.Dimensions;
 import io.github.bratsensemble.imaging.volume.FloatVolume;
 import io.github.bratsensemble.imaging.volume.LabelVolume;
 import java.awt.image.BufferedImage;
-import java.util.Arrays;
 
 /**
  * Renders orthogonal slices of an image on the BraTS grid (voxel i runs to the patient's left, j
@@ -14,6 +13,7 @@ import java.util.Arrays;
 final class SliceRenderer {
   /** Outline colour of the brain mask (RGB). */
   static final int OUTLINE_RGB = 0xFF3030;
+  static final int WINDOW_BINS = 4096;
 
   /** A slice direction. */
   enum View {
@@ -42,29 +42,44 @@ final class SliceRenderer {
     };
   }
 
-  /** Returns the display window {low, high}: the 0.5th and 99.5th percentiles of the voxels above 0. */
+  /**
+   * Returns the display window {low, high}: the 0.5th and 99.5th percentiles of the voxels above 0,
+   * read from a histogram of {@value #WINDOW_BINS} bins, so they are exact to 1/{@value
+   * #WINDOW_BINS} of the value range.
+   */
   static float[] window(FloatVolume image) {
-    float[] v = image.voxelArray();
-    int n = 0;
-    for (float x : v) {
+    float max = Float.NEGATIVE_INFINITY;
+    long n = 0;
+    for (float x : image.voxelArray()) {
       if (x > 0) {
+        max = Math.max(max, x);
         n++;
       }
     }
     if (n == 0) {
       return new float[] {0, 1};
     }
-    float[] positive = new float[n];
-    int k = 0;
-    for (float x : v) {
+    long[] counts = new long[WINDOW_BINS];
+    for (float x : image.voxelArray()) {
       if (x > 0) {
-        positive[k++] = x;
+        counts[Math.min(WINDOW_BINS - 1, (int) (x / max * WINDOW_BINS))]++;
       }
     }
-    Arrays.sort(positive);
-    float low = positive[(int) (0.005 * (n - 1))];
-    float high = positive[(int) (0.995 * (n - 1))];
+    float low = binValue(counts, (long) (0.005 * (n - 1)), max);
+    float high = binValue(counts, (long) (0.995 * (n - 1)), max);
     return high > low ? new float[] {low, high} : new float[] {low, low + 1};
+  }
+
+  /** Returns the lower edge of the bin that contains the value of rank {@code rank} (0-based). */
+  private static float binValue(long[] counts, long rank, float max) {
+    long seen = 0;
+    for (int b = 0; b < counts.length; b++) {
+      seen += counts[b];
+      if (seen > rank) {
+        return (float) b / WINDOW_BINS * max;
+      }
+    }
+    return max;
   }
 
   static int gray(float value, float[] window) {
