@@ -27,6 +27,7 @@ import picocli.CommandLine.Command;
         PreprocessCommand.class, ToNativeCommand.class,
         SegmentCommand.class, AlgorithmsCommand.class, GpusCommand.class,
         PhantomCommand.class,
+        DemoCommand.class,
     })
 public final class BratsEnsemble implements Runnable {
 

@@ -18,12 +18,18 @@ import org.apache.commons.math3.linear.RealMatrix;
  */
 public final class GaussianMixture {
   private static final int LLOYD_ITERATIONS = 5;
+  /**
+   * Responsibilities below this are left out of the mean and covariance sums to save time (with
+   * 12 components most responsibilities are this small); the weights still sum all of them.
+   */
+  private static final double NEGLIGIBLE_RESPONSIBILITY = 1e-6;
 
   private final int dimension;
   private final double[] weights;
   private final double[][] means;
   private final double[][][] precisions;
-  private final double[] logNormalisers;
+  /** log(weight) plus the log of the Gaussian's normalising constant, per component. */
+  private final double[] logConstants;
   private final int iterationsUsed;
 
   private GaussianMixture(int dimension, double[] weights, double[][] means, double[][][] covariances, int iterationsUsed) {
@@ -31,11 +37,12 @@ public final class GaussianMixture {
     this.weights = weights;
     this.means = means;
     this.precisions = new double[weights.length][][];
-    this.logNormalisers = new double[weights.length];
+    this.logConstants = new double[weights.length];
     for (int k = 0; k < weights.length; k++) {
       CholeskyDecomposition cholesky = cholesky(covariances[k]);
       precisions[k] = cholesky.getSolver().getInverse().getData();
-      logNormalisers[k] = -0.5 * (dimension * Math.log(2 * Math.PI) + Math.log(cholesky.getDeterminant()));
+      logConstants[k] = Math.log(weights[k])
+          - 0.5 * (dimension * Math.log(2 * Math.PI) + Math.log(cholesky.getDeterminant()));
     }
     this.iterationsUsed = iterationsUsed;
   }
@@ -133,7 +140,7 @@ public final class GaussianMixture {
         }
         mahalanobis += diff[r] * row;
       }
-      out[k] = Math.log(weights[k]) + logNormalisers[k] - 0.5 * mahalanobis;
+      out[k] = logConstants[k] - 0.5 * mahalanobis;
       max = Math.max(max, out[k]);
     }
     double sum = 0;
@@ -166,6 +173,9 @@ public final class GaussianMixture {
       double[] mean = new double[dimension];
       for (int i = 0; i < n; i++) {
         sum += r[i];
+        if (r[i] < NEGLIGIBLE_RESPONSIBILITY) {
+          continue;
+        }
         for (int d = 0; d < dimension; d++) {
           mean[d] += r[i] * samples[i * dimension + d];
         }
@@ -187,7 +197,7 @@ public final class GaussianMixture {
       double[][] cov = new double[dimension][dimension];
       double[] diff = new double[dimension];
       for (int i = 0; i < n; i++) {
-        if (r[i] < 1e-12) {
+        if (r[i] < NEGLIGIBLE_RESPONSIBILITY) {
           continue;
         }
         for (int d = 0; d < dimension; d++) {

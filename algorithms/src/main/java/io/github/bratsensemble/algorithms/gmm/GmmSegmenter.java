@@ -25,7 +25,7 @@ import io.github.bratsensemble.imaging.volume.LabelVolume;
  *       Components whose mean is hyperintense on FLAIR and T2 ({@code >= abnormalT2Z}) are tumour;
  *       the others are healthy tissue (CSF, grey and white matter, partial volumes). The FLAIR
  *       threshold is {@code abnormalFlairZ}, or {@value #HEALTHY_FLAIR_MARGIN_Z} above the
- *       brightest component holding at least {@value #HEALTHY_MIN_WEIGHT} of the brain if that is
+ *       brightest component with a weight of at least {@value #HEALTHY_MIN_WEIGHT} if that is
  *       higher.
  *   <li>Whole tumour: every brain voxel gets the class (tumour or healthy) of higher mixture
  *       density, then {@code icmSweeps} sweeps of ICM with weight {@code beta} smooth the map;
@@ -36,7 +36,8 @@ import io.github.bratsensemble.imaging.volume.LabelVolume;
  *       enhancing if z(T1c) ≥ {@code enhancingT1cZ} and z(T1c) − z(T1) ≥ {@code enhancementZ};
  *       otherwise necrotic if it looks like fluid that FLAIR does not suppress: z(T2) ≥
  *       {@code abnormalT2Z} + 1, T1c at least {@code necrosisT1cDropZ} below that of the largest
- *       oedema component, and z(FLAIR) ≥ {@value #NECROSIS_MIN_FLAIR_Z}; otherwise oedema if it
+ *       oedema component, and z(FLAIR) at least {@value #NECROSIS_FLAIR_DROP_Z} below that
+ *       component's but ≥ {@value #NECROSIS_MIN_FLAIR_Z}; otherwise oedema if it
  *       passes the tumour test of step 1; otherwise healthy.
  *   <li>The four classes are smoothed by ICM as above, and tumour components that do not touch
  *       the whole tumour of step 2 are dropped.
@@ -57,6 +58,8 @@ public final class GmmSegmenter implements BuiltinAlgorithm {
 
   /** FLAIR mean above which a fluid-like component is necrosis rather than CSF, whose FLAIR signal is suppressed. */
   static final double NECROSIS_MIN_FLAIR_Z = -1.0;
+  /** How far below the largest oedema component a necrotic component's FLAIR mean lies, in z. */
+  static final double NECROSIS_FLAIR_DROP_Z = 1.0;
   /** Weight from which a brain-model component is taken as healthy tissue: no glioma fills 15 % of the brain. */
   static final double HEALTHY_MIN_WEIGHT = 0.15;
   /** How far above the brightest healthy component a tumour component's FLAIR mean must lie, in z. */
@@ -157,8 +160,8 @@ public final class GmmSegmenter implements BuiltinAlgorithm {
 
   /**
    * Returns the FLAIR mean above which a brain-model component is tumour: {@code abnormalFlairZ},
-   * raised to {@code HEALTHY_FLAIR_MARGIN_Z} above the brightest component that holds at least
-   * {@code HEALTHY_MIN_WEIGHT} of the brain, since a component that large is healthy tissue.
+   * raised to {@code HEALTHY_FLAIR_MARGIN_Z} above the brightest component with a weight of at
+   * least {@code HEALTHY_MIN_WEIGHT}, because a component that large is healthy tissue.
    */
   static double tumourFlairThreshold(GaussianMixture model, Parameters p) {
     double threshold = p.abnormalFlairZ();
@@ -188,12 +191,15 @@ public final class GmmSegmenter implements BuiltinAlgorithm {
         names[j] = HEALTHY;
       }
     }
-    // Necrosis: fluid-like (bright T2, dark T1c) but not suppressed on FLAIR as CSF is.
+    // Necrosis: fluid-like (bright T2, dark T1c), less bright on FLAIR than the oedema, but not
+    // suppressed on FLAIR as CSF is.
     double referenceT1c = reference >= 0 ? model.mean(reference)[1] : 0;
+    double referenceFlair = reference >= 0 ? model.mean(reference)[3] : Double.POSITIVE_INFINITY;
     for (int j = 0; j < k; j++) {
       double[] mean = model.mean(j);
       boolean fluid = mean[2] >= p.abnormalT2Z() + 1 && mean[1] <= referenceT1c - p.necrosisT1cDropZ();
-      if (names[j] != ENHANCING && fluid && mean[3] >= NECROSIS_MIN_FLAIR_Z) {
+      boolean flairBelowEdema = mean[3] <= referenceFlair - NECROSIS_FLAIR_DROP_Z && mean[3] >= NECROSIS_MIN_FLAIR_Z;
+      if (names[j] != ENHANCING && fluid && flairBelowEdema) {
         names[j] = NECROTIC;
       }
     }

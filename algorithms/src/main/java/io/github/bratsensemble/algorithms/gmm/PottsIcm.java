@@ -1,9 +1,10 @@
 package io.github.bratsensemble.algorithms.gmm;
 
 import io.github.bratsensemble.imaging.geometry.Dimensions;
+import java.util.Arrays;
 
 /**
- * Iterated conditional modes (ICM, Besag 1986) for a Potts Markov random field over a set of
+ * Iterated conditional modes (ICM) for a Potts Markov random field over a set of
  * voxels: each voxel takes the class that maximises its log-likelihood minus {@code beta} times
  * the number of its 6 face neighbours (inside the set) with another class. Voxels are visited in
  * flat index order and updated in place, so the result is deterministic. Stateless and thread-safe.
@@ -28,7 +29,7 @@ public final class PottsIcm {
     int sliceSize = nx * ny;
     int classes = logLikelihood.length;
     int[] position = new int[dimensions.voxelCount()];
-    java.util.Arrays.fill(position, -1);
+    Arrays.fill(position, -1);
     for (int p = 0; p < voxels.length; p++) {
       position[voxels[p]] = p;
     }
@@ -42,7 +43,7 @@ public final class PottsIcm {
         int x = i % nx;
         int y = (i / nx) % ny;
         int z = i / sliceSize;
-        java.util.Arrays.fill(neighbourCounts, 0);
+        Arrays.fill(neighbourCounts, 0);
         int total = 0;
         total += count(x > 0 ? position[i - 1] : -1, labels, neighbourCounts);
         total += count(x < nx - 1 ? position[i + 1] : -1, labels, neighbourCounts);

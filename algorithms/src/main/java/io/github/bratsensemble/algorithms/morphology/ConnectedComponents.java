@@ -1,6 +1,7 @@
 package io.github.bratsensemble.algorithms.morphology;
 
 import io.github.bratsensemble.imaging.geometry.Dimensions;
+import java.util.Arrays;
 
 /**
  * Connected-component labelling of a binary mask ({@code byte[]}, non-zero = foreground) by
@@ -35,7 +36,7 @@ public final class ConnectedComponents {
       }
       count++;
       if (count >= sizes.length) {
-        sizes = java.util.Arrays.copyOf(sizes, sizes.length * 2);
+        sizes = Arrays.copyOf(sizes, sizes.length * 2);
       }
       labels[seed] = count;
       int head = 0;
@@ -57,7 +58,7 @@ public final class ConnectedComponents {
           if (mask[neighbour] != 0 && labels[neighbour] == 0) {
             labels[neighbour] = count;
             if (tail == queue.length) {
-              queue = java.util.Arrays.copyOf(queue, Math.min(mask.length, queue.length * 2));
+              queue = Arrays.copyOf(queue, Math.min(mask.length, queue.length * 2));
             }
             queue[tail++] = neighbour;
           }
@@ -65,7 +66,7 @@ public final class ConnectedComponents {
       }
       sizes[count] = tail;
     }
-    return new ConnectedComponents(labels, java.util.Arrays.copyOf(sizes, count + 1));
+    return new ConnectedComponents(labels, Arrays.copyOf(sizes, count + 1));
   }
 
   /** Returns the number of components. */

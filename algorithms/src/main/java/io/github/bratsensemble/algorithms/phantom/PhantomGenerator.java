@@ -34,8 +34,8 @@ import java.util.SplittableRandom;
  * </ol>
  *
  * <p>Every random choice comes from one {@link SplittableRandom} seeded with the option's seed, in
- * a fixed order, so the output depends only on the options. About 3 s and 400 MB on one core.
- * Stateless and thread-safe.
+ * a fixed order, so the output depends only on the options. Generation took 7-10 s on a busy
+ * 2-core machine. Stateless and thread-safe.
  */
 public final class PhantomGenerator {
   /** Standard deviation of the partial-volume blur in mm. */

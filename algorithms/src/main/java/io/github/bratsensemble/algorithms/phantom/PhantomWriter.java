@@ -26,12 +26,15 @@ public final class PhantomWriter {
    * Writes the files and returns their paths in the order t1n, t1c, t2w, t2f, seg, brainmask.
    *
    * @throws IllegalArgumentException if {@code caseId} is not a plain file-name prefix
-   * @throws IOException if the folder cannot be created or a file cannot be written
+   * @throws IOException if {@code directory} is a file, cannot be created, or a file cannot be written
    */
   public static List<Path> write(Phantom phantom, Path directory, String caseId) throws IOException {
     if (!CASE_ID.matcher(caseId).matches()) {
       throw new IllegalArgumentException(
           "invalid case id '" + caseId + "': use letters, digits, '.', '_' and '-', starting with a letter or digit");
+    }
+    if (Files.exists(directory) && !Files.isDirectory(directory)) {
+      throw new IOException(directory + " exists and is not a folder; the phantom needs an output folder");
     }
     Files.createDirectories(directory);
     List<Path> written = new ArrayList<>();

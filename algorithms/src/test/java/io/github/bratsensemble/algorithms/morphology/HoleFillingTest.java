@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 class HoleFillingTest {
   private static final Dimensions DIMS = new Dimensions(7, 7, 7);
 
-  /** A hollow 5x5x5 cube shell (x, y, z in 1..5) with its centre 3x3x3 empty. */
+  /** Returns a hollow 5x5x5 cube (x, y, z in 1..5) whose central 3x3x3 voxels are empty. */
   private static byte[] hollowCube() {
     byte[] mask = new byte[DIMS.voxelCount()];
     for (int z = 1; z <= 5; z++) {
