@@ -26,7 +26,6 @@ import picocli.CommandLine.Model.CommandSpec;
     subcommands = {AlgorithmsCommand.ListAlgorithms.class, AlgorithmsCommand.Show.class, AlgorithmsCommand.Validate.class})
 final class AlgorithmsCommand implements Runnable {
   /** The registry used when {@code --algorithms} is not given. */
-  static final Path DEFAULT_REGISTRY = Path.of("algorithms.json");
 
   @Spec
   CommandSpec spec;
@@ -46,7 +45,7 @@ final class AlgorithmsCommand implements Runnable {
     VerboseOption verbose;
 
     @Option(names = "--algorithms", paramLabel = "FILE", description = "Registry file (default: ${DEFAULT-VALUE}).")
-    Path registryFile = DEFAULT_REGISTRY;
+    Path registryFile = DefaultRegistry.path();
 
     @Override
     public Integer call() throws Exception {
@@ -80,7 +79,7 @@ final class AlgorithmsCommand implements Runnable {
     String id;
 
     @Option(names = "--algorithms", paramLabel = "FILE", description = "Registry file (default: ${DEFAULT-VALUE}).")
-    Path registryFile = DEFAULT_REGISTRY;
+    Path registryFile = DefaultRegistry.path();
 
     @Override
     public Integer call() throws Exception {

@@ -1,6 +1,10 @@
 package io.github.bratsensemble.cli;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
 import io.github.bratsensemble.cli.run.BatchRun;
+import io.github.bratsensemble.cli.run.DuplicateCaseIdException;
+import io.github.bratsensemble.cli.run.ProgressMode;
 import io.github.bratsensemble.cli.run.RunOptions;
 import io.github.bratsensemble.fusionator.FusionMethod;
 import io.github.bratsensemble.fusionator.labels.LabelConvention;
@@ -11,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -35,6 +40,7 @@ import picocli.CommandLine.Model.CommandSpec;
         "1:a case, step or algorithm failed (see summary.json)",
         "2:usage error"})
 final class RunCommand implements Callable<Integer> {
+  private static final String PROJECT_LOGGER = "io.github.bratsensemble";
 
   @Spec
   CommandSpec spec;
@@ -53,12 +59,13 @@ final class RunCommand implements Callable<Integer> {
           + " and native-space mapping.")
   boolean preprocessed;
 
-  @Option(names = "--registry", paramLabel = "FILE", defaultValue = "algorithms.json",
-      description = "Algorithm registry. Default: ${DEFAULT-VALUE} in the working folder.")
-  Path registry;
+  @Option(names = "--algorithms", paramLabel = "FILE",
+      description = "Algorithm registry. Default: algorithms.json in the working folder, else the one installed"
+          + " with brats-ensemble.")
+  Path registry = DefaultRegistry.path();
 
-  @Option(names = "--algorithms", paramLabel = "ID", split = ",",
-      description = "Algorithms to run, by registry id (comma-separated). Default: every enabled algorithm.")
+  @Option(names = "--only", paramLabel = "ID", split = ",",
+      description = "Run only these algorithms, by registry id (comma-separated). Default: every enabled algorithm.")
   List<String> algorithms = new ArrayList<>();
 
   @Option(names = "--fusion", paramLabel = "METHOD", split = ",", defaultValue = "simple",
@@ -88,7 +95,8 @@ final class RunCommand implements Callable<Integer> {
   @Option(names = "--force", description = "Run every step again, even those recorded as complete.")
   boolean force;
 
-  @Option(names = {"-q", "--quiet"}, description = "Print no progress lines.")
+  @Option(names = {"-q", "--quiet"}, description = "Print no progress. Without it, a terminal shows a live display"
+      + " of the cases, their steps and the algorithms on each device; otherwise one line per event.")
   boolean quiet;
 
   @Option(names = "--json", description = "Print the summary as JSON on standard output.")
@@ -97,13 +105,18 @@ final class RunCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     RunOptions options = options();
-    BatchRun batch = new BatchRun(options, spec.commandLine().getErr(), quiet);
+    ProgressMode mode = ProgressMode.choose(quiet, System.console() != null);
+    BatchRun batch = new BatchRun(options, spec.commandLine().getErr(), mode, terminalWidth());
     Thread hook = new Thread(batch::cancel, "brats-ensemble-cancel");
     Runtime.getRuntime().addShutdownHook(hook);
     BatchRun.Result result;
+    Level logLevel = quietLogs(mode);
     try {
       result = batch.run();
+    } catch (DuplicateCaseIdException e) {
+      throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
     } finally {
+      restoreLogs(logLevel);
       try {
         Runtime.getRuntime().removeShutdownHook(hook);
       } catch (IllegalStateException shuttingDown) {
@@ -138,7 +151,7 @@ final class RunCommand implements Callable<Integer> {
     }
     if (!Files.isRegularFile(registry)) {
       throw new CommandLine.ParameterException(commandLine, "registry " + registry
-          + " not found; run from the repository folder or pass --registry FILE");
+          + " not found; run from the repository folder or pass --algorithms FILE");
     }
     List<FusionMethod> methods = new ArrayList<>();
     for (String name : fusion) {
@@ -160,6 +173,36 @@ final class RunCommand implements Callable<Integer> {
     List<String> ids = algorithms.stream().map(String::trim).filter(id -> !id.isEmpty()).toList();
     return new RunOptions(input, outputDir, preprocessed, registry, ids, methods, LabelConvention.parse(truth), jobs,
         force, perCase, atlas, commandText(), VersionProvider.version());
+  }
+
+  /** Returns the terminal width from {@code COLUMNS}, or 100 columns when it is not set. */
+  private static int terminalWidth() {
+    String columns = System.getenv("COLUMNS");
+    try {
+      return columns == null ? 100 : Math.max(20, Integer.parseInt(columns.trim()));
+    } catch (NumberFormatException e) {
+      return 100;
+    }
+  }
+
+  /**
+   * Raises the project's log level to WARN while a live display or {@code --quiet} decides what the
+   * user sees, unless {@code --verbose}; returns the level to restore, or null when unchanged.
+   */
+  private Level quietLogs(ProgressMode mode) {
+    if (mode == ProgressMode.PLAIN || verbose.verbose
+        || !(LoggerFactory.getLogger(PROJECT_LOGGER) instanceof Logger logger)) {
+      return null;
+    }
+    Level previous = logger.getLevel();
+    logger.setLevel(Level.WARN);
+    return previous == null ? Level.INFO : previous;
+  }
+
+  private static void restoreLogs(Level level) {
+    if (level != null && LoggerFactory.getLogger(PROJECT_LOGGER) instanceof Logger logger) {
+      logger.setLevel(level);
+    }
   }
 
   /** Returns the command line as typed, with arguments containing spaces quoted. */

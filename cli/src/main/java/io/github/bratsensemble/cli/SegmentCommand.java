@@ -52,7 +52,7 @@ final class SegmentCommand implements Callable<Integer> {
   Path outputDir;
 
   @Option(names = "--algorithms", paramLabel = "FILE", description = "Registry file (default: ${DEFAULT-VALUE}).")
-  Path registryFile = AlgorithmsCommand.DEFAULT_REGISTRY;
+  Path registryFile = DefaultRegistry.path();
 
   @Option(names = "--only", split = ",", paramLabel = "ID", description = "Run only these algorithms, enabled or not.")
   List<String> only = new ArrayList<>();

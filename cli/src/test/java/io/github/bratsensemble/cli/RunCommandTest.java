@@ -22,7 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Runs {@code run --preprocessed} end to end on a synthetic phantom case with ground truth, using
- * the two fastest built-in algorithms and one algorithm this build cannot run (ONNX).
+ * the two fastest built-in algorithms and one ONNX algorithm whose model file is missing.
  */
 class RunCommandTest {
   private static final String REGISTRY = """
@@ -58,7 +58,7 @@ class RunCommandTest {
     Files.writeString(registry, REGISTRY);
     output = shared.resolve("out");
 
-    first = CliRunner.run("run", input.toString(), "--preprocessed", "-o", output.toString(), "--registry",
+    first = CliRunner.run("run", input.toString(), "--preprocessed", "-o", output.toString(), "--algorithms",
         registry.toString(), "--jobs", "2", "--fusion", "simple,majority");
   }
 
@@ -112,7 +112,8 @@ class RunCommandTest {
     assertEquals(5, csv.size());
     assertTrue(csv.get(1).startsWith("phantom-7,region-growing,ok,"), csv.get(1));
     assertTrue(csv.get(2).startsWith("phantom-7,intensity-outlier,ok,"), csv.get(2));
-    assertTrue(csv.get(3).startsWith("phantom-7,onnx-model,skipped,0.0,cpu,ONNX algorithms are not supported"), csv.get(3));
+    assertTrue(csv.get(3).startsWith("phantom-7,onnx-model,skipped,0.0,cpu,model unavailable: "
+        + shared.resolve("model.onnx") + ": model file not found"), csv.get(3));
     assertTrue(csv.get(4).startsWith("phantom-7,consensus:simple,ok,,,,"), csv.get(4));
     // Every algorithm row that produced a segmentation has three truth Dice values.
     assertEquals(15, csv.get(1).split(",", -1).length);
@@ -135,7 +136,7 @@ class RunCommandTest {
     assertTrue(best > 0.3, "built-in algorithms should find the phantom tumour: " + ranking);
     assertEquals(1, ranking.get(0).get("truthCases").asInt());
     assertEquals(json.get("command").asText(), "brats-ensemble run " + input + " --preprocessed -o " + output
-        + " --registry " + registry + " --jobs 2 --fusion simple,majority");
+        + " --algorithms " + registry + " --jobs 2 --fusion simple,majority");
   }
 
   @Test
@@ -144,7 +145,7 @@ class RunCommandTest {
     FileTime before = Files.getLastModifiedTime(report);
 
     CliRunner.Result again = CliRunner.run("run", input.resolve("phantom-7").toString(), "--preprocessed", "-o",
-        output.toString(), "--registry", registry.toString(), "--fusion", "simple,majority", "--json");
+        output.toString(), "--algorithms", registry.toString(), "--fusion", "simple,majority", "--json");
 
     assertEquals(0, again.exitCode(), again.err());
     assertTrue(again.err().contains("[phantom-7] complete in an earlier run; reused"), again.err());
@@ -157,16 +158,34 @@ class RunCommandTest {
   @Test
   void zeroJobsIsUsageError() {
     CliRunner.Result result = CliRunner.run("run", input.toString(), "-o", output.toString(), "--jobs", "0",
-        "--registry", registry.toString());
+        "--algorithms", registry.toString());
 
     assertEquals(2, result.exitCode());
     assertEquals("--jobs must be at least 1 but was 0", result.err().lines().findFirst().orElse(""));
   }
 
   @Test
+  void duplicateCaseIdsAreUsageError() throws IOException {
+    Path batch = shared.resolve("duplicates");
+    for (String generic : List.of("input", "raw")) {
+      Files.createDirectories(batch.resolve(generic));
+      Files.copy(input.resolve("phantom-7/phantom-7-t1c.nii.gz"), batch.resolve(generic + "/t1c.nii.gz"));
+    }
+
+    CliRunner.Result result = CliRunner.run("run", batch.toString(), "--preprocessed", "-o",
+        shared.resolve("out-duplicates").toString(), "--algorithms", registry.toString());
+
+    assertEquals(2, result.exitCode(), result.err());
+    assertEquals("case folders " + batch.resolve("input") + " and " + batch.resolve("raw")
+        + " both get the case id 'duplicates'; rename one of them or run them separately",
+        result.err().lines().findFirst().orElse(""));
+    assertFalse(Files.exists(shared.resolve("out-duplicates/summary.csv")));
+  }
+
+  @Test
   void unknownFusionIsUsageError() {
     CliRunner.Result result = CliRunner.run("run", input.toString(), "-o", output.toString(), "--fusion", "vote",
-        "--registry", registry.toString());
+        "--algorithms", registry.toString());
 
     assertEquals(2, result.exitCode());
     assertTrue(result.err().lines().findFirst().orElse("").startsWith("--fusion: "), result.err());

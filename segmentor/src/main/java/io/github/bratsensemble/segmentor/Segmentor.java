@@ -6,6 +6,7 @@ import io.github.bratsensemble.segmentor.gpu.Gpu;
 import io.github.bratsensemble.segmentor.registry.AlgorithmDescriptor;
 import io.github.bratsensemble.segmentor.registry.GpuRequirement;
 import io.github.bratsensemble.segmentor.schedule.Device;
+import io.github.bratsensemble.segmentor.schedule.DeviceSlots;
 import io.github.bratsensemble.segmentor.schedule.Scheduler;
 import io.github.bratsensemble.segmentor.staging.CaseInputs;
 import io.github.bratsensemble.segmentor.validation.InvalidSegmentationException;
@@ -45,12 +46,19 @@ public final class Segmentor {
     }
   }
 
-  private final List<Gpu> gpus;
-  private final Options options;
+  private final DeviceSlots slots;
 
+  /** Creates a segmentor with device slots of its own, shared by its {@link #run} calls. */
   public Segmentor(List<Gpu> gpus, Options options) {
-    this.gpus = List.copyOf(gpus);
-    this.options = options;
+    this(new DeviceSlots(gpus, options.slotsPerGpu(), options.cpuSlots()));
+  }
+
+  /**
+   * Creates a segmentor that takes its device slots from {@code slots}. Segmentors sharing one
+   * instance (the cases of a batch) never exceed its slots together.
+   */
+  public Segmentor(DeviceSlots slots) {
+    this.slots = slots;
   }
 
   /**
@@ -61,15 +69,24 @@ public final class Segmentor {
    */
   public RunSummary run(CaseInputs inputs, List<? extends SegmentationAlgorithm> algorithms, Path outputDir)
       throws IOException, InterruptedException {
+    return run(inputs, algorithms, outputDir, SegmentationListener.NONE);
+  }
+
+  /**
+   * Like {@link #run(CaseInputs, List, Path)}, telling {@code listener} when each algorithm starts
+   * and ends.
+   */
+  public RunSummary run(CaseInputs inputs, List<? extends SegmentationAlgorithm> algorithms, Path outputDir,
+      SegmentationListener listener) throws IOException, InterruptedException {
     Files.createDirectories(outputDir);
     Path workRoot = Files.createDirectories(outputDir.resolve(".work"));
     List<Scheduler.Task<SegmentationRun>> tasks = new ArrayList<>();
     for (SegmentationAlgorithm algorithm : algorithms) {
-      tasks.add(new AlgorithmTask(algorithm, inputs, outputDir, workRoot));
+      tasks.add(new AlgorithmTask(algorithm, inputs, outputDir, workRoot, listener));
     }
     List<SegmentationRun> runs;
     try {
-      runs = new Scheduler(gpus, options.slotsPerGpu(), options.cpuSlots()).run(tasks);
+      runs = new Scheduler(slots).run(tasks);
     } finally {
       deleteRecursively(workRoot);
     }
@@ -83,12 +100,15 @@ public final class Segmentor {
     private final CaseInputs inputs;
     private final Path outputDir;
     private final Path workRoot;
+    private final SegmentationListener listener;
 
-    AlgorithmTask(SegmentationAlgorithm algorithm, CaseInputs inputs, Path outputDir, Path workRoot) {
+    AlgorithmTask(SegmentationAlgorithm algorithm, CaseInputs inputs, Path outputDir, Path workRoot,
+        SegmentationListener listener) {
       this.algorithm = algorithm;
       this.inputs = inputs;
       this.outputDir = outputDir;
       this.workRoot = workRoot;
+      this.listener = listener;
     }
 
     @Override
@@ -99,11 +119,21 @@ public final class Segmentor {
     @Override
     public SegmentationRun rejected(String reason) {
       LOG.warn("{}: skipped: {}", algorithm.descriptor().id(), reason);
-      return new SegmentationRun(algorithm.descriptor().id(), RunStatus.SKIPPED, Duration.ZERO, null, reason, null, false);
+      SegmentationRun run =
+          new SegmentationRun(algorithm.descriptor().id(), RunStatus.SKIPPED, Duration.ZERO, null, reason, null, false);
+      listener.finished(inputs.caseId(), run);
+      return run;
     }
 
     @Override
     public SegmentationRun run(Device device) {
+      listener.started(inputs.caseId(), algorithm.descriptor().id(), device);
+      SegmentationRun run = runOn(device);
+      listener.finished(inputs.caseId(), run);
+      return run;
+    }
+
+    private SegmentationRun runOn(Device device) {
       AlgorithmDescriptor descriptor = algorithm.descriptor();
       String id = descriptor.id();
       long start = System.nanoTime();

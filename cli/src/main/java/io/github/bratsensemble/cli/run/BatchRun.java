@@ -3,11 +3,13 @@ package io.github.bratsensemble.cli.run;
 import io.github.bratsensemble.preprocessor.pipeline.BrainExtractionMethod;
 import io.github.bratsensemble.preprocessor.pipeline.PreprocessOptions;
 import io.github.bratsensemble.preprocessor.pipeline.Preprocessor;
+import io.github.bratsensemble.segmentor.Segmentor;
 import io.github.bratsensemble.segmentor.gpu.Gpu;
 import io.github.bratsensemble.segmentor.gpu.GpuInventory;
 import io.github.bratsensemble.segmentor.gpu.ProcessCommandRunner;
 import io.github.bratsensemble.segmentor.registry.AlgorithmDescriptor;
 import io.github.bratsensemble.segmentor.registry.AlgorithmRegistry;
+import io.github.bratsensemble.segmentor.schedule.DeviceSlots;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,8 +40,16 @@ public final class BatchRun {
   public record Result(List<CaseOutcome> cases, String summaryJson, boolean ok) {}
 
   public BatchRun(RunOptions options, java.io.PrintWriter err, boolean quiet) {
+    this(options, err, quiet ? ProgressMode.QUIET : ProgressMode.PLAIN, 0);
+  }
+
+  /**
+   * @param mode how progress is shown on {@code err}
+   * @param width the terminal width in columns for {@link ProgressMode#LIVE}, or 0 for no limit
+   */
+  public BatchRun(RunOptions options, java.io.PrintWriter err, ProgressMode mode, int width) {
     this.options = options;
-    this.progress = new Progress(err, quiet);
+    this.progress = new Progress(err, mode, width);
   }
 
   /**
@@ -47,14 +57,24 @@ public final class BatchRun {
    *
    * @throws IOException when the input contains no case, the registry is invalid or a requested
    *     algorithm is unknown, or the summary cannot be written
+   * @throws DuplicateCaseIdException when two case folders get the same case id
    */
   public Result run() throws IOException, InterruptedException {
     CaseFolders folders = CaseFolders.find(options.input());
     for (CaseFolders.Skipped skipped : folders.skipped()) {
       progress.line(null, "skipped " + skipped.folder() + ": " + skipped.reason());
     }
+    for (CaseFolders.Case c : folders.cases()) {
+      if (!c.id().equals(c.folder().getFileName().toString())) {
+        progress.line(c.id(), "case folder " + c.folder());
+      }
+    }
     List<AlgorithmDescriptor> algorithms = selectAlgorithms();
     List<Gpu> gpus = GpuInventory.discover(new ProcessCommandRunner(30)).gpus();
+    // One set of device slots for the whole batch: cases running at the same time share the GPUs,
+    // and the CPU slots are at least one per job so that --jobs still segments cases side by side.
+    Segmentor.Options limits = Segmentor.Options.defaults();
+    DeviceSlots slots = new DeviceSlots(gpus, limits.slotsPerGpu(), Math.max(limits.cpuSlots(), options.jobs()));
     progress.line(null, folders.cases().size() + " case(s), algorithms " + String.join(", ",
         algorithms.stream().map(AlgorithmDescriptor::id).toList()) + ", fusion " + String.join(", ",
         options.fusionMethods().stream().map(m -> m.cliName()).toList()) + ", " + gpus.size() + " GPU(s), "
@@ -63,20 +83,22 @@ public final class BatchRun {
     SharedPreprocessor preprocessor = new SharedPreprocessor();
     List<CaseOutcome> outcomes = new ArrayList<>();
     try {
-      CasePipeline pipeline = new CasePipeline(options, progress, preprocessor::get, gpus, algorithms);
+      CasePipeline pipeline = new CasePipeline(options, progress, preprocessor::get, slots, algorithms);
+      progress.casesFound(folders.cases().size());
       pool = Executors.newFixedThreadPool(options.jobs());
       List<Future<CaseOutcome>> futures = new ArrayList<>();
-      for (var folder : folders.cases()) {
-        futures.add(pool.submit(() -> pipeline.run(folder)));
+      for (CaseFolders.Case c : folders.cases()) {
+        futures.add(pool.submit(() -> pipeline.run(c.folder(), c.id())));
       }
       for (int i = 0; i < futures.size(); i++) {
-        String caseId = folders.cases().get(i).getFileName().toString();
+        String caseId = folders.cases().get(i).id();
         try {
           outcomes.add(futures.get(i).get());
         } catch (ExecutionException e) {
           Throwable cause = e.getCause();
           String message = cause instanceof InterruptedException ? "interrupted" : String.valueOf(cause.getMessage());
           progress.line(caseId, "failed: " + message);
+          progress.caseFinished(caseId, false);
           outcomes.add(new CaseOutcome(caseId, StepRecord.FAILED, message,
               options.fusionMethods().get(0).cliName(), false, List.of(), Map.of(), Map.of()));
         }
@@ -86,6 +108,7 @@ public final class BatchRun {
         pool.shutdownNow();
       }
       preprocessor.close();
+      progress.close();
     }
 
     boolean ok = !cancelled && outcomes.stream().allMatch(CaseOutcome::ok);

@@ -4,8 +4,7 @@ import io.github.bratsensemble.segmentor.gpu.Gpu;
 import io.github.bratsensemble.segmentor.registry.GpuRequirement;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -15,15 +14,15 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Runs tasks concurrently on the available devices: each GPU runs at most {@code slotsPerGpu}
- * tasks at a time, and CPU tasks share a pool of {@code cpuSlots} threads. With G GPUs, one slot
- * each and N GPU tasks of equal length, the wall time is ceil(N/G) task lengths.
+ * tasks at a time, and CPU tasks share {@code cpuSlots} slots. With G GPUs, one slot each and N GPU
+ * tasks of equal length, the wall time is ceil(N/G) task lengths. The slots are a {@link
+ * DeviceSlots}, which several schedulers running at the same time may share.
  *
  * <p>Placement: {@code required} tasks run on a GPU, or are rejected when there is none;
  * {@code optional} tasks run on a GPU when the machine has one, else on the CPU; {@code none}
- * tasks run on the CPU. GPU slots are handed out round robin, so the first tasks land on
- * different GPUs. A task that is waiting occupies no slot.
+ * tasks run on the CPU. A task that is waiting occupies no slot.
  *
- * <p>Instances are not reusable: each call to {@link #run} creates and shuts down its own threads.
+ * <p>Each call to {@link #run} creates and shuts down its own threads; calls may overlap.
  */
 public final class Scheduler {
 
@@ -38,18 +37,16 @@ public final class Scheduler {
     R rejected(String reason);
   }
 
-  private final List<Gpu> gpus;
-  private final int slotsPerGpu;
-  private final int cpuSlots;
+  private final DeviceSlots slots;
 
+  /** Creates a scheduler with slots of its own. */
   public Scheduler(List<Gpu> gpus, int slotsPerGpu, int cpuSlots) {
-    if (slotsPerGpu < 1 || cpuSlots < 1) {
-      throw new IllegalArgumentException(
-          "slots per GPU and CPU slots must be at least 1 but were " + slotsPerGpu + " and " + cpuSlots);
-    }
-    this.gpus = List.copyOf(gpus);
-    this.slotsPerGpu = slotsPerGpu;
-    this.cpuSlots = cpuSlots;
+    this(new DeviceSlots(gpus, slotsPerGpu, cpuSlots));
+  }
+
+  /** Creates a scheduler that takes its slots from {@code slots}, possibly shared with other schedulers. */
+  public Scheduler(DeviceSlots slots) {
+    this.slots = slots;
   }
 
   /**
@@ -58,19 +55,12 @@ public final class Scheduler {
    * @throws InterruptedException when interrupted; running tasks are interrupted too
    */
   public <R> List<R> run(List<? extends Task<R>> tasks) throws InterruptedException {
-    int gpuThreads = gpus.size() * slotsPerGpu;
-    BlockingQueue<Device> gpuSlots = new ArrayBlockingQueue<>(Math.max(1, gpuThreads));
-    for (int slot = 0; slot < slotsPerGpu; slot++) {
-      for (Gpu gpu : gpus) {
-        gpuSlots.add(Device.of(gpu));
-      }
-    }
-    ExecutorService gpuPool = gpuThreads == 0 ? null : Executors.newFixedThreadPool(gpuThreads, named("gpu"));
-    ExecutorService cpuPool = Executors.newFixedThreadPool(cpuSlots, named("cpu"));
+    // One thread per task: a thread waiting for a slot has none, and the slots bound the work.
+    ExecutorService pool = tasks.isEmpty() ? null : Executors.newFixedThreadPool(tasks.size(), named());
     try {
       List<Future<R>> futures = new ArrayList<>();
       for (Task<R> task : tasks) {
-        futures.add(submit(task, gpuPool, cpuPool, gpuSlots));
+        futures.add(submit(task, pool));
       }
       List<R> results = new ArrayList<>();
       for (Future<R> future : futures) {
@@ -78,30 +68,25 @@ public final class Scheduler {
       }
       return results;
     } finally {
-      shutdown(gpuPool);
-      shutdown(cpuPool);
+      if (pool != null) {
+        pool.shutdownNow();
+      }
     }
   }
 
-  private <R> Future<R> submit(Task<R> task, ExecutorService gpuPool, ExecutorService cpuPool,
-      BlockingQueue<Device> gpuSlots) {
+  private <R> Future<R> submit(Task<R> task, ExecutorService pool) {
     GpuRequirement requirement = task.gpuRequirement();
     boolean onGpu = requirement == GpuRequirement.REQUIRED
-        || (requirement == GpuRequirement.OPTIONAL && gpuPool != null);
-    if (onGpu && gpuPool == null) {
-      return java.util.concurrent.CompletableFuture.completedFuture(
-          task.rejected("requires a GPU but none is available"));
+        || (requirement == GpuRequirement.OPTIONAL && slots.hasGpu());
+    if (onGpu && !slots.hasGpu()) {
+      return CompletableFuture.completedFuture(task.rejected("requires a GPU but none is available"));
     }
-    if (!onGpu) {
-      return cpuPool.submit(() -> task.run(Device.cpu()));
-    }
-    return gpuPool.submit(() -> {
-      // The pool has one thread per slot and each thread takes at most one slot, so a free slot is always available.
-      Device device = gpuSlots.take();
+    return pool.submit(() -> {
+      Device device = onGpu ? slots.acquireGpu() : slots.acquireCpu();
       try {
         return task.run(device);
       } finally {
-        gpuSlots.add(device);
+        slots.release(device);
       }
     });
   }
@@ -121,16 +106,10 @@ public final class Scheduler {
     }
   }
 
-  private static void shutdown(ExecutorService pool) {
-    if (pool != null) {
-      pool.shutdownNow();
-    }
-  }
-
-  private static ThreadFactory named(String prefix) {
+  private static ThreadFactory named() {
     AtomicInteger counter = new AtomicInteger();
     return runnable -> {
-      Thread thread = new Thread(runnable, "segmentor-" + prefix + "-" + counter.incrementAndGet());
+      Thread thread = new Thread(runnable, "segmentor-task-" + counter.incrementAndGet());
       thread.setDaemon(true);
       return thread;
     };
