@@ -18,7 +18,7 @@ class AlgorithmsCommandTest {
     assertEquals(0, result.exitCode(), result.err());
     List<String> lines = result.out().lines().toList();
     assertTrue(lines.get(0).matches("id +kind +gpu +enabled +labels +name"), lines.get(0));
-    assertTrue(lines.get(1).matches("reference +docker +none +yes +brats2021 +brats-ensemble reference container.*"),
+    assertTrue(lines.get(1).matches("reference +docker +none +no +brats2021 +brats-ensemble reference container.*"),
         lines.get(1));
     assertTrue(lines.stream().anyMatch(l -> l.matches("mic-dkfz +docker +required +no +brats2021 +MIC-DKFZ \\(BraTS 2018\\)")),
         result.out());

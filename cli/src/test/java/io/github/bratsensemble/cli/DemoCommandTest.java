@@ -1,10 +1,12 @@
 package io.github.bratsensemble.cli;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.bratsensemble.cli.demo.DemoRun;
 import io.github.bratsensemble.fusionator.labels.Region;
+import io.github.bratsensemble.imaging.nifti.Nifti;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -37,6 +39,8 @@ class DemoCommandTest {
     assertTrue(simple.dice().get(Region.TC) >= 0.80, simple.toString());
     assertTrue(simple.dice().get(Region.ET) >= 0.75, simple.toString());
 
+    assertArrayEquals(new int[] {0, 1, 2, 3},
+        Nifti.readLabels(work.resolve("fusion/simple.nii.gz")).distinctLabels());
     for (String name : List.of("input/phantom-t1n.nii.gz", "input/phantom-seg.nii.gz",
         "segmentations/gmm.nii.gz", "fusion/majority.nii.gz", "fusion/simple.nii.gz", "fusion/staple.nii.gz",
         "fusion/agreement.json", "fusion/agreement.csv")) {

@@ -1,6 +1,7 @@
 package io.github.bratsensemble.cli.demo;
 
 import io.github.bratsensemble.algorithms.BratsCase;
+import io.github.bratsensemble.algorithms.BratsLabels;
 import io.github.bratsensemble.algorithms.BuiltinAlgorithm;
 import io.github.bratsensemble.algorithms.BuiltinAlgorithms;
 import io.github.bratsensemble.algorithms.phantom.Phantom;
@@ -50,7 +51,8 @@ import java.util.concurrent.Future;
  *       fixed mask) and resample them onto the T1 grid with cubic B-splines;
  *   <li>run every built-in algorithm on the aligned, skull-stripped case, concurrently;
  *   <li>fuse their outputs with majority vote, SIMPLE and STAPLE, and write each consensus and
- *       the SIMPLE agreement report;
+ *       the SIMPLE agreement report (label maps in the BraTS 2023 labels 1 NCR, 2 ED, 3 ET, as
+ *       the truth file);
  *   <li>score every algorithm and every fusion against the truth (Dice per BraTS region).
  * </ol>
  *
@@ -102,7 +104,7 @@ public final class DemoRun {
     Path segmentations = Files.createDirectories(outputDir.resolve("segmentations"));
     Map<String, LabelVolume> outputs = segment(aligned, threads, progress);
     for (Map.Entry<String, LabelVolume> e : outputs.entrySet()) {
-      Nifti.writeLabels(segmentations.resolve(e.getKey() + ".nii.gz"), e.getValue());
+      writeBrats2023(segmentations.resolve(e.getKey() + ".nii.gz"), e.getValue());
     }
 
     LabelVolume truth = phantom.truthBrats2021();
@@ -118,7 +120,7 @@ public final class DemoRun {
     for (FusionMethod method : FUSIONS) {
       FusionResult fused = Fusion.fuse(inputs,
           FusionOptions.defaults(method).withConvention(LabelConvention.BRATS2021));
-      Nifti.writeLabels(fusionDir.resolve(method.cliName() + ".nii.gz"), fused.fused());
+      writeBrats2023(fusionDir.resolve(method.cliName() + ".nii.gz"), fused.fused());
       if (method == FusionMethod.SIMPLE) {
         Path report = fusionDir.resolve("agreement.json");
         var agreement = AgreementAnalysis.analyse(fused);
@@ -176,6 +178,11 @@ public final class DemoRun {
     } finally {
       pool.shutdownNow();
     }
+  }
+
+  /** Writes a BraTS 2021 label map in the BraTS 2023 labels of the truth file and the other commands. */
+  private static void writeBrats2023(Path path, LabelVolume brats2021) throws IOException {
+    Nifti.writeLabels(path, LabelVolume.wrap(brats2021.grid(), BratsLabels.toBrats2023(brats2021.labelArray())));
   }
 
   private static Map<Region, Double> dice(Map<Region, RegionMetrics> metrics) {
