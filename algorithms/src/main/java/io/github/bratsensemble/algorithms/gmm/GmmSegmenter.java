@@ -4,9 +4,9 @@ import io.github.bratsensemble.algorithms.BratsCase;
 import io.github.bratsensemble.algorithms.BuiltinAlgorithm;
 import io.github.bratsensemble.algorithms.NormalizedCase;
 import io.github.bratsensemble.algorithms.TumourLabels;
-import io.github.bratsensemble.algorithms.morphology.BinaryMorphology;
-import io.github.bratsensemble.algorithms.morphology.ConnectedComponents;
-import io.github.bratsensemble.algorithms.morphology.Connectivity;
+import io.github.bratsensemble.imaging.morphology.BinaryMorphology;
+import io.github.bratsensemble.imaging.morphology.ConnectedComponents;
+import io.github.bratsensemble.imaging.morphology.Connectivity;
 import io.github.bratsensemble.imaging.geometry.Dimensions;
 import io.github.bratsensemble.imaging.volume.LabelVolume;
 

@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.bratsensemble.algorithms.PhantomFixtures;
-import io.github.bratsensemble.algorithms.morphology.ConnectedComponents;
-import io.github.bratsensemble.algorithms.morphology.Connectivity;
+import io.github.bratsensemble.imaging.morphology.ConnectedComponents;
+import io.github.bratsensemble.imaging.morphology.Connectivity;
 import io.github.bratsensemble.imaging.geometry.Grid;
 import io.github.bratsensemble.imaging.volume.FloatVolume;
 import java.util.Arrays;

@@ -3,6 +3,8 @@ package io.github.bratsensemble.inference.brain;
 import io.github.bratsensemble.imaging.conform.ConformIntensity;
 import io.github.bratsensemble.imaging.conform.Conformer;
 import io.github.bratsensemble.imaging.geometry.Dimensions;
+import io.github.bratsensemble.imaging.morphology.ConnectedComponents;
+import io.github.bratsensemble.imaging.morphology.Connectivity;
 import io.github.bratsensemble.imaging.volume.FloatVolume;
 import io.github.bratsensemble.imaging.volume.LabelVolume;
 import io.github.bratsensemble.inference.onnx.ExecutionOptions;
@@ -91,7 +93,7 @@ public final class BrainExtractor implements AutoCloseable {
     if (box != null) {
       predictInto(values, dims, box, mask);
     }
-    byte[] brain = LargestComponent.keep(mask, dims);
+    byte[] brain = ConnectedComponents.label(mask, dims, Connectivity.FULL_26).keepLargest();
     return conformer.restoreLabels(LabelVolume.wrap(conformer.target(), brain));
   }
 

@@ -1,4 +1,4 @@
-package io.github.bratsensemble.algorithms.morphology;
+package io.github.bratsensemble.imaging.morphology;
 
 /** Voxel neighbourhoods in 3-D: faces only (6) or faces, edges and corners (26). */
 public enum Connectivity {

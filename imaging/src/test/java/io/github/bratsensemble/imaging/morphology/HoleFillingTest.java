@@ -1,4 +1,4 @@
-package io.github.bratsensemble.algorithms.morphology;
+package io.github.bratsensemble.imaging.morphology;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

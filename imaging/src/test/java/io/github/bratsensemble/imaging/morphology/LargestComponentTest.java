@@ -1,4 +1,4 @@
-package io.github.bratsensemble.inference.brain;
+package io.github.bratsensemble.imaging.morphology;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 
@@ -19,7 +19,7 @@ class LargestComponentTest {
     mask[dims.index(0, 3, 0)] = 2;
     mask[dims.index(0, 3, 1)] = 2;
 
-    byte[] kept = LargestComponent.keep(mask, dims);
+    byte[] kept = ConnectedComponents.label(mask, dims, Connectivity.FULL_26).keepLargest();
 
     byte[] expected = new byte[dims.voxelCount()];
     expected[dims.index(0, 0, 0)] = 1;
@@ -32,6 +32,6 @@ class LargestComponentTest {
   void emptyMaskStaysEmpty() {
     Dimensions dims = new Dimensions(2, 2, 2);
 
-    assertArrayEquals(new byte[8], LargestComponent.keep(new byte[8], dims));
+    assertArrayEquals(new byte[8], ConnectedComponents.label(new byte[8], dims, Connectivity.FULL_26).keepLargest());
   }
 }

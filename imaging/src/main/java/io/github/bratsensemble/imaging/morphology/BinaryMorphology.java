@@ -1,4 +1,4 @@
-package io.github.bratsensemble.algorithms.morphology;
+package io.github.bratsensemble.imaging.morphology;
 
 import io.github.bratsensemble.imaging.geometry.Dimensions;
 import java.util.ArrayList;
