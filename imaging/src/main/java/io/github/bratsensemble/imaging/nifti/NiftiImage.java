@@ -168,16 +168,69 @@ public final class NiftiImage {
       return LabelVolume.wrap(grid, (byte[]) data.array());
     }
     byte[] labels = new byte[n];
-    for (int i = 0; i < n; i++) {
+    int invalid = hasScaling() ? convertScaled(labels) : convertUnscaled(labels);
+    if (invalid >= 0) {
+      double v = scaledValue(invalid);
+      throw new NiftiFormatException(source, "expected integer labels 0..255 but found " + formatValue(v)
+          + " at voxel " + voxelCoordinates(invalid) + " (datatype " + data.type() + ")");
+    }
+    return LabelVolume.wrap(grid, labels);
+  }
+
+  /** Converts scaled values to labels; returns the first invalid voxel index, or -1. */
+  private int convertScaled(byte[] labels) {
+    for (int i = 0; i < labels.length; i++) {
       double v = scaledValue(i);
       int label = (int) v;
       if (label != v || label < 0 || label > 255) {
-        throw new NiftiFormatException(source, "expected integer labels 0..255 but found " + formatValue(v)
-            + " at voxel " + voxelCoordinates(i) + " (datatype " + data.type() + ")");
+        return i;
       }
       labels[i] = (byte) label;
     }
-    return LabelVolume.wrap(grid, labels);
+    return -1;
+  }
+
+  /**
+   * Converts stored values to labels with one typed loop per datatype, the common case for label
+   * maps saved as float32, float64 or int16; returns the first invalid voxel index, or -1.
+   */
+  private int convertUnscaled(byte[] labels) {
+    int n = labels.length;
+    switch (data.type()) {
+      case FLOAT32 -> {
+        float[] a = (float[]) data.array();
+        for (int i = 0; i < n; i++) {
+          int label = (int) a[i];
+          if (label != a[i] || label < 0 || label > 255) {
+            return i;
+          }
+          labels[i] = (byte) label;
+        }
+      }
+      case FLOAT64 -> {
+        double[] a = (double[]) data.array();
+        for (int i = 0; i < n; i++) {
+          int label = (int) a[i];
+          if (label != a[i] || label < 0 || label > 255) {
+            return i;
+          }
+          labels[i] = (byte) label;
+        }
+      }
+      case INT16 -> {
+        short[] a = (short[]) data.array();
+        for (int i = 0; i < n; i++) {
+          if (a[i] < 0 || a[i] > 255) {
+            return i;
+          }
+          labels[i] = (byte) a[i];
+        }
+      }
+      default -> {
+        return convertScaled(labels);
+      }
+    }
+    return -1;
   }
 
   private String voxelCoordinates(int i) {
