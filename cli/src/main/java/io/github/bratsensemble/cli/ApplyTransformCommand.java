@@ -2,13 +2,14 @@ package io.github.bratsensemble.cli;
 
 import io.github.bratsensemble.imaging.geometry.Grid;
 import io.github.bratsensemble.imaging.nifti.Nifti;
+import io.github.bratsensemble.imaging.nifti.NiftiFormatException;
+import io.github.bratsensemble.imaging.nifti.NiftiImage;
 import io.github.bratsensemble.imaging.resample.Interpolation;
 import io.github.bratsensemble.imaging.resample.Resampler;
 import io.github.bratsensemble.imaging.transform.AffineTransform;
 import io.github.bratsensemble.imaging.transform.TransformFiles;
 import io.github.bratsensemble.imaging.volume.FloatVolume;
 import io.github.bratsensemble.imaging.volume.LabelVolume;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -50,7 +51,8 @@ final class ApplyTransformCommand implements Callable<Integer> {
       description = "Transform file, repeatable; none means the identity.")
   List<String> transforms = new ArrayList<>();
 
-  @Option(names = {"-o", "--output"}, required = true, paramLabel = "OUT", description = "Output NIfTI file.")
+  @Option(names = {"-o", "--output"}, required = true, paramLabel = "OUT",
+      description = "Output NIfTI file (.nii or .nii.gz).")
   Path output;
 
   @Option(names = {"-n", "--interpolation"}, paramLabel = "MODE", defaultValue = "linear",
@@ -70,20 +72,31 @@ final class ApplyTransformCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       throw new CommandLine.ParameterException(spec.commandLine(), "--interpolation: " + e.getMessage());
     }
+    if (mode == Interpolation.LABEL && (fill != Math.rint(fill) || fill < 0 || fill > 255)) {
+      throw new CommandLine.ParameterException(spec.commandLine(),
+          "--fill " + fill + " must be a label 0..255 with label interpolation");
+    }
+    RegisterCommand.CliChecks.requireNiftiExtension(spec, output, "-o");
+    List<TransformSpec> specs = parseTransforms();
     RegisterCommand.CliChecks.requireFile(input, "input image");
     RegisterCommand.CliChecks.requireFile(reference, "reference image");
-    AffineTransform chain = readChain();
-    if (Files.exists(output) && Files.isSameFile(input, output)) {
-      throw new CommandLine.ParameterException(spec.commandLine(),
-          "output " + output + " is the input file; choose another name so the input is not modified");
+    for (TransformSpec transform : specs) {
+      RegisterCommand.CliChecks.requireFile(transform.file(), "transform file");
     }
+    OutputPaths paths = OutputPaths.of(spec).input("-i", input).input("-r", reference);
+    for (TransformSpec transform : specs) {
+      paths.input("-t", transform.file());
+    }
+    paths.output("-o", output).check();
+    AffineTransform chain = readChain(specs);
 
-    Grid target = Nifti.read(reference).grid();
+    NiftiImage referenceImage = Nifti.read(reference);
+    if (!referenceImage.isThreeDimensional()) {
+      throw new NiftiFormatException(reference, "expected a 3-D reference image but found shape "
+          + shapeText(referenceImage.shape()) + " (" + referenceImage.volumeCount() + " volumes)");
+    }
+    Grid target = referenceImage.grid();
     if (mode == Interpolation.LABEL) {
-      if (fill != Math.rint(fill) || fill < 0 || fill > 255) {
-        throw new CommandLine.ParameterException(spec.commandLine(),
-            "--fill " + fill + " must be a label 0..255 with label interpolation");
-      }
       LabelVolume labels = Nifti.readLabels(input);
       Nifti.writeLabels(output, Resampler.resampleLabels(labels, target, chain, mode, (int) fill));
     } else {
@@ -96,29 +109,45 @@ final class ApplyTransformCommand implements Callable<Integer> {
     return ExitCodes.OK;
   }
 
-  private AffineTransform readChain() throws java.io.IOException {
-    AffineTransform chain = AffineTransform.identity();
-    for (String spec : transforms) {
+  /** One {@code -t} argument: a transform file and whether to use its inverse. */
+  private record TransformSpec(Path file, boolean inverse) {}
+
+  private List<TransformSpec> parseTransforms() {
+    List<TransformSpec> specs = new ArrayList<>();
+    for (String text : transforms) {
       boolean inverse = false;
       // ANTs writes [file,1] for an inverse; the brackets are optional here.
-      String file = spec.replace("[", "").replace("]", "");
-      String text = file;
-      int comma = text.lastIndexOf(',');
+      String file = text.replace("[", "").replace("]", "");
+      int comma = file.lastIndexOf(',');
       if (comma >= 0) {
-        String suffix = text.substring(comma + 1).strip();
+        String suffix = file.substring(comma + 1).strip();
         if (!suffix.equals("inverse") && !suffix.equals("1") && !suffix.equals("0")) {
-          throw new CommandLine.ParameterException(this.spec.commandLine(),
-              "--transform " + spec + ": the text after the comma must be inverse (or ANTs' 1), not " + suffix);
+          throw new CommandLine.ParameterException(spec.commandLine(),
+              "--transform " + text + ": the text after the comma must be inverse (or ANTs' 1), not " + suffix);
         }
         inverse = !suffix.equals("0");
-        file = text.substring(0, comma);
+        file = file.substring(0, comma);
       }
-      Path path = Path.of(file);
-      RegisterCommand.CliChecks.requireFile(path, "transform file");
-      AffineTransform transform = TransformFiles.read(path);
+      specs.add(new TransformSpec(Path.of(file), inverse));
+    }
+    return specs;
+  }
+
+  private static AffineTransform readChain(List<TransformSpec> specs) throws java.io.IOException {
+    AffineTransform chain = AffineTransform.identity();
+    for (TransformSpec spec : specs) {
+      AffineTransform transform = TransformFiles.read(spec.file());
       // Listed transforms apply to points from the last to the first.
-      chain = chain.after(inverse ? transform.inverse() : transform);
+      chain = chain.after(spec.inverse() ? transform.inverse() : transform);
     }
     return chain;
+  }
+
+  private static String shapeText(long[] shape) {
+    StringBuilder text = new StringBuilder();
+    for (int i = 0; i < shape.length; i++) {
+      text.append(i > 0 ? "x" : "").append(shape[i]);
+    }
+    return text.toString();
   }
 }

@@ -71,6 +71,11 @@ final class BrainExtractCommand implements Callable<Integer> {
     if (gpu != null && gpu < 0) {
       throw new CommandLine.ParameterException(spec.commandLine(), "--gpu must be 0 or more but was " + gpu);
     }
+    String name = output.getFileName().toString().toLowerCase(Locale.ROOT);
+    if (!name.endsWith(".nii") && !name.endsWith(".nii.gz")) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "-o " + output + " must end in .nii or .nii.gz");
+    }
+    OutputPaths.of(spec).input("-i", input).output("-o", output).check();
     ExecutionOptions options = new ExecutionOptions(threads, gpu == null ? ExecutionOptions.CPU : gpu);
     Path cache = cacheDirectory != null ? cacheDirectory : ModelStore.defaultCacheDirectory();
     Path modelPath = new ModelStore(cache, offline).resolve(new ModelSource(model, modelSha256));

@@ -5,7 +5,6 @@ import io.github.bratsensemble.imaging.nifti.NiftiDataType;
 import io.github.bratsensemble.imaging.nifti.NiftiImage;
 import io.github.bratsensemble.imaging.nifti.NiftiWriter;
 import io.github.bratsensemble.imaging.nifti.WriteOptions;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -47,14 +46,11 @@ final class ConvertCommand implements Callable<Integer> {
       throw new CommandLine.ParameterException(spec.commandLine(),
           "output " + output + " must end in .nii or .nii.gz");
     }
-    if (Files.exists(output) && Files.isSameFile(input, output)) {
-      throw new CommandLine.ParameterException(spec.commandLine(),
-          "output " + output + " is the input file; choose another name so the input is not modified");
-    }
     WriteOptions options = WriteOptions.defaults();
     if (dataType != null) {
       options = options.withDataType(parseType(dataType));
     }
+    OutputPaths.of(spec).input("IN", input).output("OUT", output).check();
     NiftiImage image = Nifti.read(input);
     NiftiWriter.write(output, image, options);
     spec.commandLine().getOut().printf("%s -> %s%n", input, output);

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.github.bratsensemble.fusionator.evaluation.BratsEvaluator;
 import io.github.bratsensemble.fusionator.labels.LabelConvention;
+import io.github.bratsensemble.fusionator.labels.LabelConversion;
 import io.github.bratsensemble.imaging.io.AtomicFiles;
 import io.github.bratsensemble.imaging.nifti.Nifti;
 import io.github.bratsensemble.imaging.volume.LabelVolume;
@@ -80,8 +81,16 @@ final class EvaluateCommand implements Callable<Integer> {
 
   @Option(names = "--labels", paramLabel = "CONVENTION", defaultValue = "brats2021",
       description = "Label convention of every file: brats2021 (1 NCR, 2 ED, 4 ET) or brats2023 (1 NCR, 2 ED,"
-          + " 3 ET). Default: ${DEFAULT-VALUE}.")
+          + " 3 ET); --truth-labels and --pred-labels override it for one side. Default: ${DEFAULT-VALUE}.")
   String labels;
+
+  @Option(names = "--truth-labels", paramLabel = "CONVENTION",
+      description = "Label convention of the truths, which the metrics use (default: --labels).")
+  String truthLabels;
+
+  @Option(names = "--pred-labels", paramLabel = "CONVENTION",
+      description = "Label convention of the predictions, converted to the truths' convention (default: --labels).")
+  String predictionLabels;
 
   @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "csv",
       description = "Output format: csv (one row per prediction and region) or json. Default: ${DEFAULT-VALUE}.")
@@ -93,7 +102,10 @@ final class EvaluateCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    LabelConvention convention = parseConvention();
+    LabelConvention convention = truthLabels != null
+        ? parseConvention("--truth-labels", truthLabels) : parseConvention("--labels", labels);
+    LabelConvention predictionConvention = predictionLabels != null
+        ? parseConvention("--pred-labels", predictionLabels) : parseConvention("--labels", labels);
     String outputFormat = format.toLowerCase(Locale.ROOT);
     if (!outputFormat.equals("csv") && !outputFormat.equals("json")) {
       throw new CommandLine.ParameterException(spec.commandLine(),
@@ -110,6 +122,11 @@ final class EvaluateCommand implements Callable<Integer> {
     } else {
       missing = matchFolders(pairs);
     }
+    OutputPaths outputs = OutputPaths.of(spec);
+    for (Pair pair : pairs) {
+      outputs.input("--truth", pair.truth()).input("--pred", pair.prediction());
+    }
+    outputs.output("-o", output).check();
 
     BratsEvaluator evaluator = new BratsEvaluator(convention);
     List<EvaluationRows> results = new ArrayList<>();
@@ -122,6 +139,7 @@ final class EvaluateCommand implements Callable<Integer> {
       }
       LabelVolume prediction = Nifti.readLabels(pair.prediction());
       try {
+        prediction = toConvention(prediction, predictionConvention, convention);
         results.add(new EvaluationRows(pair.caseId(), pair.truth().toString(), pair.prediction().toString(),
             evaluator.evaluate(truth, prediction)));
       } catch (IllegalArgumentException e) {
@@ -141,13 +159,27 @@ final class EvaluateCommand implements Callable<Integer> {
     return missing == 0 ? ExitCodes.OK : ExitCodes.PROCESSING_ERROR;
   }
 
-  private LabelConvention parseConvention() {
-    String lower = labels.toLowerCase(Locale.ROOT);
+  private LabelConvention parseConvention(String option, String text) {
+    String lower = text.toLowerCase(Locale.ROOT);
     if (!lower.equals("brats2021") && !lower.equals("brats2023")) {
       throw new CommandLine.ParameterException(spec.commandLine(),
-          "--labels must be brats2021 or brats2023 but was '" + labels + "'");
+          option + " must be brats2021 or brats2023 but was '" + text + "'");
     }
     return LabelConvention.parse(lower);
+  }
+
+  /** Returns {@code prediction} in the truth's convention, after checking it holds only its own labels. */
+  private static LabelVolume toConvention(LabelVolume prediction, LabelConvention from, LabelConvention to) {
+    if (from.equals(to)) {
+      return prediction;
+    }
+    for (int label : prediction.distinctLabels()) {
+      if (!from.allows(label)) {
+        throw new IllegalArgumentException("prediction contains label " + label + ", which is not part of "
+            + from + " (labels " + from.describeLabels() + ")");
+      }
+    }
+    return LabelVolume.wrap(prediction.grid(), LabelConversion.convert(prediction.labelArray(), from, to));
   }
 
   /** Pairs every truth with the prediction of the same case; returns the number of truths without one. */
@@ -181,7 +213,7 @@ final class EvaluateCommand implements Callable<Integer> {
 
   private Map<String, Path> segmentationsByCase(Path folder, String option) throws IOException {
     if (!Files.isDirectory(folder)) {
-      throw new CommandLine.ParameterException(spec.commandLine(), option + " " + folder + " is not a folder");
+      throw new IOException(option + " " + folder + (Files.exists(folder) ? " is not a folder" : " not found"));
     }
     Map<String, Path> byCase = new TreeMap<>();
     try (Stream<Path> entries = Files.list(folder)) {

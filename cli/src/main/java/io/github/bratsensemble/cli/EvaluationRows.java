@@ -62,9 +62,9 @@ public record EvaluationRows(String caseId, String truth, String prediction, Map
     json.put("surfaceDice1mm", m.surfaceDice());
     json.put("sensitivity", m.sensitivity());
     json.put("specificity", m.specificity());
-    json.put("truthVolumeMl", m.truthVolumeMl());
-    json.put("predictionVolumeMl", m.predictionVolumeMl());
-    json.put("volumeDifferenceMl", m.volumeDifferenceMl());
+    json.put("truthVolumeMl", roundVolumeMl(m.truthVolumeMl()));
+    json.put("predictionVolumeMl", roundVolumeMl(m.predictionVolumeMl()));
+    json.put("volumeDifferenceMl", roundVolumeMl(m.volumeDifferenceMl()));
     LesionWiseScores l = m.lesionWise();
     Map<String, Object> lesionWise = new LinkedHashMap<>();
     lesionWise.put("dice", l.dice());
@@ -74,6 +74,11 @@ public record EvaluationRows(String caseId, String truth, String prediction, Map
     lesionWise.put("falsePositives", l.falsePositives());
     json.put("lesionWise", lesionWise);
     return json;
+  }
+
+  /** Rounds a volume to 1e-6 mL, the precision the CSV shows, so JSON and CSV agree. */
+  static double roundVolumeMl(double volumeMl) {
+    return Math.round(volumeMl * 1e6) / 1e6;
   }
 
   /** Formats a metric with up to 6 decimals and no trailing zeros, as {@code 0.958678} or {@code 373.13}. */

@@ -14,6 +14,7 @@ import io.github.bratsensemble.fusionator.report.ReportWriter;
 import io.github.bratsensemble.fusionator.simple.SimpleParameters;
 import io.github.bratsensemble.fusionator.staple.StapleParameters;
 import io.github.bratsensemble.fusionator.voting.TiePolicy;
+import io.github.bratsensemble.fusionator.voting.Weights;
 import io.github.bratsensemble.imaging.nifti.Nifti;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -70,11 +71,13 @@ final class FuseCommand implements Callable<Integer> {
   List<String> inputLabels;
 
   @Option(names = "--weights", paramLabel = "W", split = ",",
-      description = "One positive vote weight per input, in input order (default: 1 each).")
+      description = "One positive vote weight per input, in input order (default: 1 each); not with staple,"
+          + " which estimates each input's reliability itself.")
   List<Double> weights;
 
   @Option(names = "--tie", paramLabel = "POLICY", defaultValue = "background",
-      description = "Tie policy: background, undecided=<label> or highest-priority (default: ${DEFAULT-VALUE}).")
+      description = "Tie policy: background, undecided=<label> (a label that is not a foreground label of --labels)"
+          + " or highest-priority (default: ${DEFAULT-VALUE}).")
   String tie;
 
   @Option(names = "--alpha", paramLabel = "A", defaultValue = "1",
@@ -112,8 +115,8 @@ final class FuseCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     List<Path> files = resolveInputs();
-    checkOutputs(files);
     FusionOptions options = options(files);
+    checkOutputs(files);
     List<LabelConvention> conventions = inputConventions(options.convention(), files.size());
 
     List<FusionInput> fusionInputs = FusionInputs.read(files, conventions);
@@ -172,21 +175,18 @@ final class FuseCommand implements Callable<Integer> {
   }
 
   private void checkOutputs(List<Path> files) throws IOException {
-    for (Path target : new Path[] {output, report, agreementMap, entropyMap}) {
-      if (target == null || !Files.exists(target)) {
-        continue;
-      }
-      for (Path file : files) {
-        if (Files.exists(file) && Files.isSameFile(file, target)) {
-          throw usage("output " + target + " is the input file " + file
-              + "; choose another name so the input is not modified");
-        }
-      }
-    }
     String name = output.getFileName().toString().toLowerCase(Locale.ROOT);
     if (!name.endsWith(".nii") && !name.endsWith(".nii.gz")) {
       throw usage("output " + output + " must end in .nii or .nii.gz");
     }
+    OutputPaths.of(spec)
+        .inputs("IN", files)
+        .output("-o", output)
+        .output("--report", report)
+        .output("--report (CSV)", report == null ? null : ReportWriter.csvPathFor(report))
+        .output("--agreement-map", agreementMap)
+        .output("--entropy-map", entropyMap)
+        .check();
   }
 
   private FusionOptions options(List<Path> files) throws IOException {
@@ -198,11 +198,22 @@ final class FuseCommand implements Callable<Integer> {
           .withStaple(new StapleParameters(threshold, maxIterations, StapleParameters.DEFAULTS.tolerance()))
           .withReferenceIndex(referenceIndex(files));
       if (weights != null) {
+        if (options.method() == FusionMethod.STAPLE) {
+          throw usage("--weights cannot be used with method " + options.method().cliName()
+              + ", which estimates each input's reliability itself");
+        }
         if (weights.size() != files.size()) {
           throw usage("--weights has " + weights.size() + " values for " + files.size() + " inputs; give one per input");
         }
-        options = options.withWeights(weights.stream().mapToDouble(Double::doubleValue).toArray());
+        double[] values = weights.stream().mapToDouble(Double::doubleValue).toArray();
+        try {
+          Weights.check(values, files.size());
+        } catch (IllegalArgumentException e) {
+          throw usage("--weights: " + e.getMessage());
+        }
+        options = options.withWeights(values);
       }
+      Fusion.checkOptions(options);
       return options;
     } catch (IllegalArgumentException e) {
       throw usage(e.getMessage());

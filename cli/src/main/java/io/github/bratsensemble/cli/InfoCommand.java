@@ -4,7 +4,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.github.bratsensemble.imaging.nifti.Nifti;
 import io.github.bratsensemble.imaging.nifti.NiftiImage;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -25,7 +28,11 @@ import picocli.CommandLine.Model.CommandSpec;
     name = "info",
     mixinStandardHelpOptions = true,
     description = "Print dimensions, datatype, spacing, orientation, affine, qform/sform codes, intensity range"
-        + " and label set of NIfTI files.")
+        + " and label set of NIfTI files. A file that cannot be read gets a one-line error on stderr (in the JSON"
+        + " array with --json) and the others are still printed.",
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {"0:every file was read", "1:a file could not be read (the others are still printed)",
+        "2:usage error"})
 final class InfoCommand implements Callable<Integer> {
   /** Integer images with at most this many distinct values are reported as label maps. */
   private static final int MAX_LABELS = 64;
@@ -36,7 +43,9 @@ final class InfoCommand implements Callable<Integer> {
   @Mixin
   VerboseOption verbose;
 
-  @Option(names = "--json", description = "Print one JSON array with an object per file.")
+  @Option(names = "--json",
+      description = "Print one JSON array with an object per file; a file that cannot be read gets an object with"
+          + " \"file\" and \"error\".")
   boolean json;
 
   @Parameters(arity = "1..*", paramLabel = "FILE", description = "NIfTI files (.nii, .nii.gz, .hdr/.img).")
@@ -45,9 +54,28 @@ final class InfoCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     List<Map<String, Object>> reports = new ArrayList<>();
+    PrintWriter err = spec.commandLine().getErr();
+    int failed = 0;
     for (Path file : files) {
-      reports.add(describe(file, Nifti.read(file)));
+      try {
+        reports.add(describe(file, Nifti.read(file)));
+      } catch (IOException e) {
+        failed++;
+        String message = problem(file, e);
+        if (json) {
+          Map<String, Object> error = new LinkedHashMap<>();
+          error.put("file", file.toString());
+          error.put("error", message);
+          reports.add(error);
+        } else {
+          err.println("brats-ensemble: " + message);
+        }
+        if (verbose.verbose) {
+          e.printStackTrace(err);
+        }
+      }
     }
+    err.flush();
     PrintWriter out = spec.commandLine().getOut();
     if (json) {
       out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(reports));
@@ -57,7 +85,20 @@ final class InfoCommand implements Callable<Integer> {
       }
     }
     out.flush();
-    return ExitCodes.OK;
+    return failed == 0 ? ExitCodes.OK : ExitCodes.PROCESSING_ERROR;
+  }
+
+  /** Returns a one-line description of why {@code file} could not be read, naming the file. */
+  private static String problem(Path file, IOException e) {
+    if (e instanceof NoSuchFileException) {
+      return file + ": file not found";
+    }
+    if (e instanceof AccessDeniedException) {
+      return file + ": permission denied";
+    }
+    String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().replace('\n', ' ');
+    return message.contains(file.toString()) || message.contains(String.valueOf(file.getFileName()))
+        ? message : file + ": " + message;
   }
 
   static Map<String, Object> describe(Path file, NiftiImage image) {

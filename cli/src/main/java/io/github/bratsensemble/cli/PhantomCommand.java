@@ -36,7 +36,7 @@ final class PhantomCommand implements Callable<Integer> {
   @Option(names = {"-o", "--output"}, required = true, paramLabel = "DIR", description = "Output folder (created if absent).")
   Path output;
 
-  @Option(names = "--seed", paramLabel = "N", defaultValue = "1", description = "Random seed (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--seed", paramLabel = "N", defaultValue = "1", description = "Random seed, 0 or more (default: ${DEFAULT-VALUE}).")
   long seed;
 
   @Option(names = "--case-id", paramLabel = "ID", description = "File name prefix (default: phantom-<seed>).")
@@ -55,6 +55,9 @@ final class PhantomCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    if (seed < 0) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "--seed must be 0 or more but was " + seed);
+    }
     String id = caseId != null ? caseId : "phantom-" + seed;
     if (!id.matches("[A-Za-z0-9][A-Za-z0-9._-]*")) {
       throw new CommandLine.ParameterException(spec.commandLine(),

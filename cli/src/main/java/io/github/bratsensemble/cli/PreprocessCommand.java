@@ -142,6 +142,10 @@ final class PreprocessCommand implements Callable<Integer> {
     if (jobs < 1) {
       throw usage("--jobs must be at least 1 but was " + jobs);
     }
+    if (OutputPaths.same(input, output)) {
+      throw usage("-o and CASE_DIR are the same folder " + output
+          + "; choose another output folder so the input folder is not modified");
+    }
     Map<Sequence, Path> overrides = overrides();
     if (overrides.size() < Sequence.values().length && !Files.isDirectory(input)) {
       throw new IOException("case folder " + input + " not found or not a folder");

@@ -86,6 +86,16 @@ final class RegisterCommand implements Callable<Integer> {
     CliChecks.requireFile(fixed, "fixed image");
     CliChecks.requireFile(moving, "moving image");
     CliChecks.requireTransformExtension(spec, output, "-o");
+    if (resampled != null) {
+      CliChecks.requireNiftiExtension(spec, resampled, "--resampled");
+    }
+    OutputPaths.of(spec)
+        .input("--fixed", fixed)
+        .input("--moving", moving)
+        .input("--fixed-mask", fixedMask)
+        .output("-o", output)
+        .output("--resampled", resampled)
+        .check();
     RegistrationOptions options = RegistrationOptions.defaults()
         .withTransformType(parseType())
         .withMetric(parseMetric())
@@ -155,6 +165,14 @@ final class RegisterCommand implements Callable<Integer> {
     static void requireFile(Path path, String role) throws FileNotFoundException {
       if (!Files.isRegularFile(path)) {
         throw new FileNotFoundException(role + " not found: " + path);
+      }
+    }
+
+    static void requireNiftiExtension(CommandSpec spec, Path path, String option) {
+      String name = path.getFileName().toString().toLowerCase(Locale.ROOT);
+      if (!name.endsWith(".nii") && !name.endsWith(".nii.gz")) {
+        throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+            option + " " + path + " must end in .nii or .nii.gz");
       }
     }
 

@@ -8,6 +8,9 @@ import io.github.bratsensemble.cli.run.ProgressMode;
 import io.github.bratsensemble.cli.run.RunOptions;
 import io.github.bratsensemble.fusionator.FusionMethod;
 import io.github.bratsensemble.fusionator.labels.LabelConvention;
+import io.github.bratsensemble.segmentor.registry.AlgorithmDescriptor;
+import io.github.bratsensemble.segmentor.registry.AlgorithmRegistry;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -41,6 +44,7 @@ import picocli.CommandLine.Model.CommandSpec;
         "2:usage error"})
 final class RunCommand implements Callable<Integer> {
   private static final String PROJECT_LOGGER = "io.github.bratsensemble";
+  private static final String DOCKER_LOGGER = "com.github.dockerjava";
 
   @Spec
   CommandSpec spec;
@@ -91,6 +95,14 @@ final class RunCommand implements Callable<Integer> {
       description = "Atlas T1 image for preprocessing, on the BraTS grid. Default: the cached SRI-24 atlas"
           + " (downloaded on first use).")
   Path atlas;
+
+  @Option(names = "--cache-dir", paramLabel = "DIR",
+      description = "Download cache for the atlas and the brain-extraction model. Default: the user cache folder.")
+  Path cacheDir;
+
+  @Option(names = "--offline", description = "Never download; fail the preprocessing when the atlas or model is not"
+      + " cached.")
+  boolean offline;
 
   @Option(names = "--force", description = "Run every step again, even those recorded as complete.")
   boolean force;
@@ -169,10 +181,33 @@ final class RunCommand implements Callable<Integer> {
       throw new CommandLine.ParameterException(commandLine,
           "--truth-labels must be brats2021 or brats2023 but was '" + truthLabels + "'");
     }
+    List<String> ids = checkAlgorithmIds(commandLine);
     int perCase = threads != null ? threads : Math.max(1, Runtime.getRuntime().availableProcessors() / jobs);
-    List<String> ids = algorithms.stream().map(String::trim).filter(id -> !id.isEmpty()).toList();
     return new RunOptions(input, outputDir, preprocessed, registry, ids, methods, LabelConvention.parse(truth), jobs,
-        force, perCase, atlas, commandText(), VersionProvider.version());
+        force, perCase, atlas, cacheDir, offline, commandText(), VersionProvider.version());
+  }
+
+  /** Returns the {@code --only} ids, each checked against the registry; empty for every enabled algorithm. */
+  private List<String> checkAlgorithmIds(CommandLine commandLine) {
+    if (algorithms.isEmpty()) {
+      return List.of();
+    }
+    List<String> ids = algorithms.stream().map(String::trim).filter(id -> !id.isEmpty()).distinct().toList();
+    if (ids.isEmpty()) {
+      throw new CommandLine.ParameterException(commandLine, "--only needs at least one algorithm id");
+    }
+    List<String> known;
+    try {
+      known = AlgorithmRegistry.load(registry).all().stream().map(AlgorithmDescriptor::id).toList();
+    } catch (IOException e) {
+      throw new CommandLine.ParameterException(commandLine, "registry " + registry + ": " + e.getMessage());
+    }
+    List<String> unknown = ids.stream().filter(id -> !known.contains(id)).toList();
+    if (!unknown.isEmpty()) {
+      throw new CommandLine.ParameterException(commandLine, "--only: unknown algorithm id(s) "
+          + String.join(", ", unknown) + "; known ids in " + registry + ": " + String.join(", ", known));
+    }
+    return ids;
   }
 
   /** Returns the terminal width from {@code COLUMNS}, or 100 columns when it is not set. */
@@ -190,6 +225,10 @@ final class RunCommand implements Callable<Integer> {
    * user sees, unless {@code --verbose}; returns the level to restore, or null when unchanged.
    */
   private Level quietLogs(ProgressMode mode) {
+    if (verbose.verbose && LoggerFactory.getLogger(DOCKER_LOGGER) instanceof Logger docker) {
+      // Off by default (logback.xml): docker-java logs a stack trace for every failed call it reports.
+      docker.setLevel(Level.WARN);
+    }
     if (mode == ProgressMode.PLAIN || verbose.verbose
         || !(LoggerFactory.getLogger(PROJECT_LOGGER) instanceof Logger logger)) {
       return null;

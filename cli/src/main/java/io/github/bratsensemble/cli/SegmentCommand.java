@@ -81,6 +81,10 @@ final class SegmentCommand implements Callable<Integer> {
     if (slotsPerGpu < 1 || (cpuSlots != null && cpuSlots < 1)) {
       throw new CommandLine.ParameterException(spec.commandLine(), "--slots-per-gpu and --cpu-slots must be at least 1");
     }
+    if (OutputPaths.same(caseDir, outputDir)) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "-o and CASE_DIR are the same folder " + outputDir
+          + "; choose another output folder so the case folder is not modified");
+    }
     AlgorithmRegistry registry = AlgorithmRegistry.load(registryFile);
     List<AlgorithmDescriptor> selected;
     try {

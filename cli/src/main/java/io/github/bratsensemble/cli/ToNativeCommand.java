@@ -8,7 +8,6 @@ import io.github.bratsensemble.preprocessor.manifest.ManifestFile;
 import io.github.bratsensemble.preprocessor.nativespace.NativeSpace;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -56,10 +55,6 @@ final class ToNativeCommand implements Callable<Integer> {
     if (!name.endsWith(".nii") && !name.endsWith(".nii.gz")) {
       throw new CommandLine.ParameterException(spec.commandLine(), "output " + output + " must end in .nii or .nii.gz");
     }
-    if (Files.exists(output) && Files.isSameFile(segmentation, output)) {
-      throw new CommandLine.ParameterException(spec.commandLine(),
-          "output " + output + " is the input file; choose another name so the input is not modified");
-    }
     int workers = threads != null ? threads : Runtime.getRuntime().availableProcessors();
     if (workers < 1) {
       throw new CommandLine.ParameterException(spec.commandLine(), "--threads must be at least 1 but was " + workers);
@@ -70,6 +65,7 @@ final class ToNativeCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       throw new CommandLine.ParameterException(spec.commandLine(), "--sequence: " + e.getMessage());
     }
+    OutputPaths.of(spec).input("--segmentation", segmentation).output("-o", output).check();
 
     LabelVolume labels = Nifti.readLabels(segmentation);
     if (!labels.grid().dimensions().equals(Grid.BRATS.dimensions())) {

@@ -1,5 +1,6 @@
 package io.github.bratsensemble.cli;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -140,5 +141,66 @@ class EvaluateCommandTest {
 
     assertEquals(2, result.exitCode());
     assertTrue(result.err().contains("mutually exclusive"), result.err());
+  }
+
+  @Test
+  void truthAndPredictionConventionsDiffer() throws IOException {
+    Path truth = cube("t.nii.gz", 2, 5, 3);
+    Path prediction = cube("p.nii.gz", 2, 5, 4);
+
+    CliRunner.Result result = CliRunner.run("evaluate", "--truth", truth.toString(), "--pred", prediction.toString(),
+        "--truth-labels", "brats2023", "--pred-labels", "brats2021");
+
+    assertEquals(0, result.exitCode(), result.err());
+    String[] lines = result.out().split("\n");
+    assertTrue(lines[1].startsWith("t," + prediction + ",WT,1,0,1,"), lines[1]);
+    assertTrue(lines[3].startsWith("t," + prediction + ",ET,1,0,1,"), lines[3]);
+  }
+
+  @Test
+  void predictionLabelOutsideItsConvention() throws IOException {
+    Path truth = cube("t.nii.gz", 2, 5, 3);
+    Path prediction = cube("p.nii.gz", 2, 5, 3);
+
+    CliRunner.Result result = CliRunner.run("evaluate", "--truth", truth.toString(), "--pred", prediction.toString(),
+        "--labels", "brats2023", "--pred-labels", "brats2021");
+
+    assertEquals(1, result.exitCode());
+    assertEquals("brats-ensemble: cannot evaluate " + prediction + " against " + truth
+        + ": prediction contains label 3, which is not part of brats2021 (labels 0, 1, 2, 4)\n", result.err());
+  }
+
+  @Test
+  void outputNamingPredictionRejected() throws IOException {
+    Path truth = cube("t.nii.gz", 2, 5, 1);
+    Path prediction = cube("p.nii.gz", 2, 5, 1);
+    byte[] before = Files.readAllBytes(prediction);
+
+    CliRunner.Result result = CliRunner.run("evaluate", "--truth", truth.toString(), "--pred", prediction.toString(),
+        "-o", prediction.toString());
+
+    assertEquals(2, result.exitCode());
+    assertEquals("-o and --pred are the same file " + prediction
+        + "; choose another output name so the input is not modified", result.err().lines().findFirst().orElse(""));
+    assertArrayEquals(before, Files.readAllBytes(prediction));
+  }
+
+  @Test
+  void missingTruthFolderIsProcessingError() throws IOException {
+    Path absent = work.resolve("absent");
+    Files.createDirectories(work.resolve("pred"));
+
+    CliRunner.Result result = CliRunner.run("evaluate", "--truth-dir", absent.toString(), "--pred-dir",
+        work.resolve("pred").toString());
+
+    assertEquals(1, result.exitCode());
+    assertEquals("brats-ensemble: --truth-dir " + absent + " not found\n", result.err());
+  }
+
+  @Test
+  void jsonVolumesRoundedLikeCsv() {
+    assertEquals(2.635, EvaluationRows.roundVolumeMl(2.6350000000000002));
+    assertEquals("2.635", EvaluationRows.number(2.6350000000000002));
+    assertEquals(-0.000001, EvaluationRows.roundVolumeMl(-0.0000011));
   }
 }

@@ -211,8 +211,114 @@ class FuseCommandTest {
         firstLine(labels.err()));
     CliRunner.Result overwrite = CliRunner.run("fuse", "-o", a.toString(), a.toString(), b.toString());
     assertEquals(2, overwrite.exitCode());
-    assertEquals("output " + a + " is the input file " + a + "; choose another name so the input is not modified",
+    assertEquals("-o and IN are the same file " + a + "; choose another output name so the input is not modified",
         firstLine(overwrite.err()));
+  }
+
+  @Test
+  void outputsMustDifferFromInputsAndEachOther() throws IOException {
+    Path a = write("a.nii.gz", SMALL, 1, 0, 0, 0);
+    Path b = write("b.nii.gz", SMALL, 1, 0, 0, 0);
+    Path out = dir.resolve("f.nii.gz");
+    CliRunner.Result agreement = CliRunner.run("fuse", "-o", out.toString(), "--agreement-map", b.toString(),
+        a.toString(), b.toString());
+    assertEquals(2, agreement.exitCode());
+    assertEquals("--agreement-map and IN are the same file " + b
+        + "; choose another output name so the input is not modified", firstLine(agreement.err()));
+    CliRunner.Result sameMaps = CliRunner.run("fuse", "-o", out.toString(), "--agreement-map",
+        dir.resolve("m.nii.gz").toString(), "--entropy-map", dir.resolve("./m.nii.gz").toString(), a.toString(),
+        b.toString());
+    assertEquals(2, sameMaps.exitCode());
+    assertEquals("--agreement-map and --entropy-map are the same file " + dir.resolve("./m.nii.gz")
+        + "; give each output its own name", firstLine(sameMaps.err()));
+    CliRunner.Result entropyIsOutput = CliRunner.run("fuse", "-o", out.toString(), "--entropy-map",
+        out.toString(), a.toString(), b.toString());
+    assertEquals(2, entropyIsOutput.exitCode());
+    assertEquals("-o and --entropy-map are the same file " + out + "; give each output its own name",
+        firstLine(entropyIsOutput.err()));
+    CliRunner.Result reportIsOutput = CliRunner.run("fuse", "-o", out.toString(), "--report", out.toString(),
+        a.toString(), b.toString());
+    assertEquals(2, reportIsOutput.exitCode());
+    assertEquals("-o and --report are the same file " + out + "; give each output its own name",
+        firstLine(reportIsOutput.err()));
+    assertFalse(Files.exists(out));
+  }
+
+  @Test
+  void missingReportFolderStopsBeforeWork() throws IOException {
+    Path a = write("a.nii.gz", SMALL, 1, 0, 0, 0);
+    Path b = write("b.nii.gz", SMALL, 1, 0, 0, 0);
+    Path out = dir.resolve("f.nii.gz");
+    Path report = dir.resolve("absent/r.json");
+    CliRunner.Result result = CliRunner.run("fuse", "-o", out.toString(), "--report", report.toString(),
+        a.toString(), b.toString());
+    assertEquals(1, result.exitCode());
+    assertEquals("brats-ensemble: --report " + report + ": output folder " + dir.resolve("absent")
+        + " does not exist\n", result.err().replace(System.lineSeparator(), "\n"));
+    assertFalse(Files.exists(out));
+  }
+
+  @Test
+  void reportFilesAreWorldReadable() throws IOException {
+    Path a = write("a.nii.gz", SMALL, 1, 0, 0, 0);
+    Path b = write("b.nii.gz", SMALL, 1, 2, 0, 0);
+    Path report = dir.resolve("r.json");
+    CliRunner.Result result = CliRunner.run("fuse", "-o", dir.resolve("f.nii.gz").toString(), "--report",
+        report.toString(), a.toString(), b.toString());
+    assertEquals(0, result.exitCode(), result.err());
+    assertEquals("rw-r--r--", java.nio.file.attribute.PosixFilePermissions.toString(
+        Files.getPosixFilePermissions(report)));
+    assertEquals("rw-r--r--", java.nio.file.attribute.PosixFilePermissions.toString(
+        Files.getPosixFilePermissions(dir.resolve("r.csv"))));
+  }
+
+  @Test
+  void weightsCheckedAsUsageErrors() throws IOException {
+    Path a = write("a.nii.gz", SMALL, 1, 0, 0, 0);
+    Path b = write("b.nii.gz", SMALL, 1, 0, 0, 0);
+    String out = dir.resolve("f.nii.gz").toString();
+    CliRunner.Result negative = CliRunner.run("fuse", "--weights", "1,-2", "-o", out, a.toString(), b.toString());
+    assertEquals(2, negative.exitCode());
+    assertEquals("--weights: weight 2 must be a finite number greater than 0 but was -2.0",
+        firstLine(negative.err()));
+    CliRunner.Result zero = CliRunner.run("fuse", "--weights", "0,0", "-o", out, a.toString(), b.toString());
+    assertEquals(2, zero.exitCode());
+    assertEquals("--weights: weight 1 must be a finite number greater than 0 but was 0.0", firstLine(zero.err()));
+    CliRunner.Result nan = CliRunner.run("fuse", "--weights", "NaN,1", "-o", out, a.toString(), b.toString());
+    assertEquals(2, nan.exitCode());
+    assertEquals("--weights: weight 1 must be a finite number greater than 0 but was NaN", firstLine(nan.err()));
+    CliRunner.Result staple = CliRunner.run("fuse", "-m", "staple", "--weights", "1,2", "-o", out, a.toString(),
+        b.toString());
+    assertEquals(2, staple.exitCode());
+    assertEquals("--weights cannot be used with method staple, which estimates each input's reliability itself",
+        firstLine(staple.err()));
+    assertFalse(Files.exists(Path.of(out)));
+  }
+
+  @Test
+  void undecidedLabelMustNotBeForeground() throws IOException {
+    Path a = write("a.nii.gz", SMALL, 1, 0, 0, 0);
+    Path b = write("b.nii.gz", SMALL, 2, 0, 0, 0);
+    Path out = dir.resolve("f.nii.gz");
+    CliRunner.Result rejected = CliRunner.run("fuse", "--labels", "brats2023", "--tie", "undecided=3", "-o",
+        out.toString(), a.toString(), b.toString());
+    assertEquals(2, rejected.exitCode());
+    assertEquals("tie policy undecided=3: label 3 is a foreground label of brats2023; choose a label outside the"
+        + " convention, such as 255, so ties stay distinguishable", firstLine(rejected.err()));
+    CliRunner.Result allowed = CliRunner.run("fuse", "--labels", "brats2021", "--tie", "undecided=3", "-o",
+        out.toString(), a.toString(), b.toString());
+    assertEquals(0, allowed.exitCode(), allowed.err());
+    assertArrayEquals(new int[] {3, 0, 0, 0}, read(out));
+  }
+
+  @Test
+  void missingInputIsProcessingError() throws IOException {
+    Path a = write("a.nii.gz", SMALL, 1, 0, 0, 0);
+    Path absent = dir.resolve("absent.nii.gz");
+    Path out = dir.resolve("f.nii.gz");
+    CliRunner.Result result = CliRunner.run("fuse", "-o", out.toString(), a.toString(), absent.toString());
+    assertEquals(1, result.exitCode());
+    assertEquals("brats-ensemble: " + absent + ": file not found\n", result.err().replace(System.lineSeparator(), "\n"));
   }
 
   @Test

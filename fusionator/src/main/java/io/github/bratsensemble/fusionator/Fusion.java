@@ -105,6 +105,17 @@ public final class Fusion {
     };
   }
 
+  /**
+   * Checks the options that do not depend on the inputs, so a caller can reject them before reading
+   * any input: the method supports the convention and the tie policy, and an undecided label is not
+   * a foreground label of the convention.
+   *
+   * @throws IllegalArgumentException naming the method, policy or label
+   */
+  public static void checkOptions(FusionOptions options) {
+    checkTiePolicy(options);
+  }
+
   /** Rejects tie policies and conventions that the method cannot honour, before any work. */
   private static void checkTiePolicy(FusionOptions options) {
     FusionMethod method = options.method();
@@ -117,10 +128,25 @@ public final class Fusion {
     if (tie.kind() == TiePolicy.Kind.UNDECIDED && method != FusionMethod.MAJORITY) {
       throw new IllegalArgumentException("tie policy " + tie.text() + " is only available for method majority");
     }
+    if (tie.kind() == TiePolicy.Kind.UNDECIDED && tie.undecidedLabel() != 0
+        && isForeground(options.convention(), tie.undecidedLabel())) {
+      throw new IllegalArgumentException("tie policy " + tie.text() + ": label " + tie.undecidedLabel()
+          + " is a foreground label of " + options.convention().name()
+          + "; choose a label outside the convention, such as 255, so ties stay distinguishable");
+    }
     if (tie.kind() == TiePolicy.Kind.HIGHEST_PRIORITY
         && method != FusionMethod.MAJORITY && method != FusionMethod.REGIONS) {
       throw new IllegalArgumentException(
           "tie policy " + tie.text() + " is only available for methods majority and regions");
     }
+  }
+
+  private static boolean isForeground(LabelConvention convention, int label) {
+    for (int foreground : convention.foregroundLabels()) {
+      if (foreground == label) {
+        return true;
+      }
+    }
+    return false;
   }
 }

@@ -45,6 +45,16 @@ class AgreementAnalysisTest {
   }
 
   @Test
+  void volumesRoundedToMicrolitres() {
+    // 2635 voxels of 1 mm³ summed in floating point give 2.6350000000000002 mL.
+    AgreementReport.StructureStatistics row =
+        new AgreementReport.StructureStatistics("WT", "region", 2635, 2.6350000000000002, 1, 1.0, 1.0, false);
+    assertEquals(2.635, row.volumeMl());
+    assertEquals(0.000001, new AgreementReport.StructureStatistics("ET", "region", 1, 0.0000014, 1, 1.0, 1.0, false)
+        .volumeMl());
+  }
+
+  @Test
   void pairwiseCountsBothEmpty() {
     FusionResult result = Fusion.fuse(rows(new int[] {2, 0}, new int[] {0, 0}, new int[] {0, 0}),
         FusionOptions.defaults(FusionMethod.MAJORITY));

@@ -107,6 +107,17 @@ class MajorityVoteTest {
   }
 
   @Test
+  void undecidedForegroundLabelRejected() {
+    FusionOptions brats2023 = MAJORITY.withConvention(LabelConvention.BRATS2023).withTie(TiePolicy.undecided(3));
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> Fusion.fuse(rows(new int[] {1}, new int[] {2}), brats2023));
+    assertEquals("tie policy undecided=3: label 3 is a foreground label of brats2023; choose a label outside the"
+        + " convention, such as 255, so ties stay distinguishable", e.getMessage());
+    // 3 is not a BraTS 2021 label, so it may mark ties there.
+    assertArrayEquals(new int[] {3}, fuse(rows(new int[] {1}, new int[] {2}), MAJORITY.withTie(TiePolicy.undecided(3))));
+  }
+
+  @Test
   void tiePolicyParsesAndRejects() {
     assertEquals(TiePolicy.undecided(7), TiePolicy.parse("undecided=7"));
     assertEquals(TiePolicy.HIGHEST_PRIORITY, TiePolicy.parse("highest-priority"));

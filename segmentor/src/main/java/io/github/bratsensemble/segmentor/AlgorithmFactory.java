@@ -39,6 +39,7 @@ public final class AlgorithmFactory implements AutoCloseable {
   private DockerEngine engine;
   private DockerContext dockerContext;
   private DockerUnavailableException dockerProblem;
+  private boolean localImagesOnly;
 
   /**
    * @param outputDir the run's output folder; container logs go to {@code <outputDir>/logs}
@@ -59,6 +60,15 @@ public final class AlgorithmFactory implements AutoCloseable {
     this.progress = progress;
     this.runId = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss", Locale.ROOT))
         + "-" + Integer.toHexString(ThreadLocalRandom.current().nextInt(0x1000, 0x10000));
+  }
+
+  /**
+   * Makes Docker algorithms whose image is not present locally unavailable (skipped with the
+   * reason) instead of pulling the image; returns this factory.
+   */
+  public AlgorithmFactory localImagesOnly() {
+    this.localImagesOnly = true;
+    return this;
   }
 
   /** Returns the run id that names this run's containers. */
@@ -103,6 +113,19 @@ public final class AlgorithmFactory implements AutoCloseable {
     }
     if (dockerProblem != null) {
       return new UnavailableAlgorithm(descriptor, dockerProblem.getMessage());
+    }
+    if (localImagesOnly) {
+      String image = descriptor.docker().image();
+      boolean present;
+      try {
+        present = dockerContext.images().isPresent(image);
+      } catch (IOException e) {
+        return new UnavailableAlgorithm(descriptor, e.getMessage());
+      }
+      if (!present) {
+        return new UnavailableAlgorithm(descriptor, "image " + image + " is not present locally; pull it with"
+            + " `docker pull " + image + "` or build it");
+      }
     }
     AlgorithmDescriptor effective = timeoutOverride == null
         ? descriptor : descriptor.withDocker(descriptor.docker().withTimeout(timeoutOverride));

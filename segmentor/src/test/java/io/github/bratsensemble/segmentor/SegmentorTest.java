@@ -152,5 +152,7 @@ class SegmentorTest {
     assertTrue(json.contains("\"case\" : \"case-1\""), json);
     assertTrue(json.contains("\"output\" : \"longer-id.nii.gz\""), json);
     assertTrue(json.contains("\"reason\" : \"requires a GPU but none is available\""), json);
+    assertEquals("rw-r--r--", java.nio.file.attribute.PosixFilePermissions.toString(
+        Files.getPosixFilePermissions(dir.resolve(Segmentor.SUMMARY_FILE))));
   }
 }

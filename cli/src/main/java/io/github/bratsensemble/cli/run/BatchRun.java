@@ -11,6 +11,7 @@ import io.github.bratsensemble.segmentor.registry.AlgorithmDescriptor;
 import io.github.bratsensemble.segmentor.registry.AlgorithmRegistry;
 import io.github.bratsensemble.segmentor.schedule.DeviceSlots;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -35,6 +36,7 @@ public final class BatchRun {
   private final Progress progress;
   private volatile ExecutorService pool;
   private volatile boolean cancelled;
+  private volatile List<Path> stages = List.of();
 
   /** The outcome of the whole run. */
   public record Result(List<CaseOutcome> cases, String summaryJson, boolean ok) {}
@@ -61,6 +63,8 @@ public final class BatchRun {
    */
   public Result run() throws IOException, InterruptedException {
     CaseFolders folders = CaseFolders.find(options.input());
+    stages = folders.cases().stream()
+        .map(c -> new CaseLayout(options.outputDir().resolve(c.id()), c.id()).preprocessingStage()).toList();
     for (CaseFolders.Skipped skipped : folders.skipped()) {
       progress.line(null, "skipped " + skipped.folder() + ": " + skipped.reason());
     }
@@ -132,6 +136,10 @@ public final class BatchRun {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
+    // A case still busy after the wait leaves its staging folder; the JVM is about to exit.
+    for (Path stage : stages) {
+      PreprocessStep.deleteQuietly(stage);
+    }
   }
 
   private List<AlgorithmDescriptor> selectAlgorithms() throws IOException {
@@ -150,10 +158,10 @@ public final class BatchRun {
     synchronized Preprocessor get() {
       if (preprocessor == null) {
         try {
-          BrainExtractionMethod brainExtraction = Preprocessor.defaultBrainExtraction(null, null);
+          BrainExtractionMethod brainExtraction = Preprocessor.defaultBrainExtraction(null, options.cacheDir());
           PreprocessOptions preprocessOptions = PreprocessOptions.builder().brainExtraction(brainExtraction)
               .threads(options.threads()).toolVersion(options.toolVersion()).force(options.force())
-              .atlasImage(options.atlas()).build();
+              .atlasImage(options.atlas()).cacheDir(options.cacheDir()).offline(options.offline()).build();
           preprocessor = Preprocessor.open(preprocessOptions, null);
         } catch (IOException e) {
           throw new java.io.UncheckedIOException("cannot open the preprocessing pipeline: " + e.getMessage(), e);

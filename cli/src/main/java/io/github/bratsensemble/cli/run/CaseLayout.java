@@ -7,7 +7,8 @@ import java.nio.file.Path;
  * File names of one case inside the run's output folder:
  *
  * <pre>
- * &lt;case&gt;/preprocessed/                     BraTS-space images, masks, transforms, QC (without --preprocessed)
+ * &lt;case&gt;/preprocessed/                     BraTS-space images, masks, transforms, QC (without --preprocessed);
+ *                                          with --preprocessed and a brain mask, the masked images
  * &lt;case&gt;/segmentations/&lt;algorithm&gt;.nii.gz  each algorithm's result, BraTS 2023 labels
  * &lt;case&gt;/fusion/&lt;method&gt;.nii.gz            consensus per fusion method
  * &lt;case&gt;/fusion/&lt;method&gt;-agreement.json/.csv agreement report

@@ -10,6 +10,7 @@ import io.github.bratsensemble.segmentor.schedule.DeviceSlots;
 import io.github.bratsensemble.segmentor.staging.CaseInputs;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -26,6 +27,7 @@ final class CasePipeline {
   private final Progress progress;
   private final PreprocessStep preprocess;
   private final SegmentStep segment;
+  private final List<AlgorithmDescriptor> algorithms;
 
   CasePipeline(RunOptions options, Progress progress, Supplier<Preprocessor> preprocessor, DeviceSlots slots,
       List<AlgorithmDescriptor> algorithms) {
@@ -33,6 +35,7 @@ final class CasePipeline {
     this.progress = progress;
     this.preprocess = new PreprocessStep(preprocessor);
     this.segment = new SegmentStep(slots, algorithms);
+    this.algorithms = List.copyOf(algorithms);
   }
 
   /**
@@ -46,12 +49,16 @@ final class CasePipeline {
     progress.caseStarted(caseId);
     try {
       RunManifest manifest = RunManifest.load(layout.caseDir(), options.force());
-      if (manifest.outcome() != null && manifest.outcome().ok() && manifest.completed("report")) {
+      CaseRun run = new CaseRun(caseId, caseFolder, layout, manifest, options, progress);
+      run.preprocessDigest = preprocessDigest(caseFolder);
+      String caseDigest = caseDigest(run.preprocessDigest, caseFolder);
+      if (manifest.outcome() != null && manifest.outcome().ok() && manifest.completed("report")
+          && manifest.finishedWith(caseDigest)) {
         progress.line(caseId, "complete in an earlier run; reused (use --force to run again)");
         progress.caseFinished(caseId, true);
         return manifest.outcome();
       }
-      return runSteps(new CaseRun(caseId, caseFolder, layout, manifest, options, progress));
+      return runSteps(run, caseDigest);
     } catch (IOException | RuntimeException e) {
       progress.line(caseId, "failed: " + e.getMessage());
       progress.caseFinished(caseId, false);
@@ -60,7 +67,27 @@ final class CasePipeline {
     }
   }
 
-  private CaseOutcome runSteps(CaseRun run) throws IOException, InterruptedException {
+  /**
+   * Returns the digest of the case folder's files and the settings that shape preprocessing. The
+   * ground truth is left out: evaluation runs on every run anyway.
+   */
+  private String preprocessDigest(Path caseFolder) throws IOException {
+    String files = Fingerprints.files(caseFolder, EvaluateStep.findTruth(caseFolder), options.outputDir());
+    return Fingerprints.of(List.of(files, "preprocessed=" + options.preprocessed(),
+        Fingerprints.file("atlas", options.atlas())));
+  }
+
+  /** Returns the digest of everything the case's outcome depends on. */
+  private String caseDigest(String preprocessDigest, Path caseFolder) throws IOException {
+    List<String> parts = new ArrayList<>(List.of(preprocessDigest,
+        Fingerprints.file("truth", EvaluateStep.findTruth(caseFolder))));
+    algorithms.forEach(a -> parts.add("algorithm " + Fingerprints.algorithm(a)));
+    options.fusionMethods().forEach(m -> parts.add("fusion " + m.cliName()));
+    parts.add("truth " + options.truthConvention());
+    return Fingerprints.of(parts);
+  }
+
+  private CaseOutcome runSteps(CaseRun run, String caseDigest) throws IOException, InterruptedException {
     run.manifest.invalidate();
     progress.line(run.caseId, "started from " + run.caseFolder);
     CaseInputs inputs = preprocess.run(run);
@@ -85,7 +112,7 @@ final class CasePipeline {
     ReportStep.run(run, inputs, segmentations, fusion, truthMetrics);
     CaseOutcome outcome = CaseOutcomes.finish(run, rows, fusion, truthMetrics,
         CaseOutcomes.consensusTruthDice(run, truthMetrics));
-    run.manifest.finish(outcome);
+    run.manifest.finish(outcome, caseDigest);
     return outcome;
   }
 }

@@ -22,6 +22,11 @@ final class CaseRun {
   final List<Timing> timings = new ArrayList<>();
   final List<String> errors = new ArrayList<>();
   boolean upstreamChanged;
+  /**
+   * The digest of what preprocessing depends on: the case folder's files and the settings that
+   * shape the preprocessed images; every later step depends on it too.
+   */
+  String preprocessDigest = "";
 
   CaseRun(String caseId, Path caseFolder, CaseLayout layout, RunManifest manifest, RunOptions options,
       Progress progress) {

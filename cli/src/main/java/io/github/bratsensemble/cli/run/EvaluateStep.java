@@ -42,8 +42,13 @@ final class EvaluateStep {
       LabelVolume truth = Nifti.readLabels(truthFile);
       truth = LabelVolume.wrap(truth.grid(),
           LabelConversion.convert(truth.labelArray(), run.options.truthConvention(), LabelConvention.BRATS2023));
-      if (!truth.grid().matches(grid, Grid.DEFAULT_TOLERANCE_MM) && !run.options.preprocessed()) {
-        truth = NativeSpace.toBrats(run.layout.preprocessed(), truth, Sequence.T1C, run.options.threads());
+      // A preprocessed case's BraTS space is the atlas space: a truth on the native grid needs mapping
+      // even when that grid has the BraTS dimensions and spacing.
+      if (!run.options.preprocessed()) {
+        truth = toBrats(run, truthFile, truth, fusion);
+      } else if (!truth.grid().matches(grid, Grid.DEFAULT_TOLERANCE_MM)) {
+        throw new IOException("ground truth " + truthFile + " is not on the grid of the case's images: "
+            + truth.grid().describeDifference(grid, Grid.DEFAULT_TOLERANCE_MM));
       }
       BratsEvaluator evaluator = new BratsEvaluator(LabelConvention.BRATS2023);
       Map<String, Map<Region, RegionMetrics>> metrics = new LinkedHashMap<>();
@@ -64,6 +69,66 @@ final class EvaluateStep {
       run.fail("evaluate", "", start, e);
       return Map.of();
     }
+  }
+
+  /**
+   * Maps the native-space truth into BraTS space through the transform of the input sequence it
+   * was drawn on. The candidates are the sequences whose native grid the truth lies on, in world
+   * coordinates. Sequences of one session often share a grid while showing the head in different
+   * positions. When several qualify, each mapping is tried and the one whose whole tumour overlaps
+   * the consensus best is kept, because the consensus is in the co-registered space of all inputs.
+   *
+   * @throws IOException when the truth lies on no input sequence's grid
+   */
+  private static LabelVolume toBrats(CaseRun run, Path truthFile, LabelVolume truth, CaseFusion.Outputs fusion)
+      throws IOException {
+    Path preprocessed = run.layout.preprocessed();
+    List<Sequence> candidates = matchingSequences(preprocessed, truthFile, truth.grid());
+    LabelVolume best = null;
+    Sequence bestSequence = null;
+    double bestDice = -1;
+    for (Sequence sequence : candidates) {
+      LabelVolume mapped = NativeSpace.toBrats(preprocessed, truth, sequence, run.options.threads());
+      if (candidates.size() == 1 || fusion == null) {
+        best = mapped;
+        bestSequence = sequence;
+        break;
+      }
+      double dice = fusion.diceVsConsensus(mapped).get(Region.WT);
+      if (dice > bestDice) {
+        bestDice = dice;
+        best = mapped;
+        bestSequence = sequence;
+      }
+    }
+    run.progress.line(run.caseId, "ground truth " + truthFile.getFileName() + " mapped into BraTS space through the "
+        + bestSequence.suffix() + " transform");
+    return best;
+  }
+
+  /**
+   * Returns the input sequences whose native grid {@code truthGrid} matches in world coordinates,
+   * T1c first.
+   *
+   * @throws IOException when there is none
+   */
+  static List<Sequence> matchingSequences(Path preprocessed, Path truthFile, Grid truthGrid) throws IOException {
+    List<Sequence> order = List.of(Sequence.T1C, Sequence.T1N, Sequence.T2W, Sequence.T2F);
+    List<Sequence> matching = new ArrayList<>();
+    List<String> grids = new ArrayList<>();
+    for (Sequence sequence : order) {
+      Grid nativeGrid = NativeSpace.read(preprocessed, sequence).nativeGrid();
+      if (truthGrid.matches(nativeGrid, Grid.DEFAULT_TOLERANCE_MM)) {
+        matching.add(sequence);
+      }
+      grids.add(sequence.suffix() + " " + nativeGrid.dimensions());
+    }
+    if (matching.isEmpty()) {
+      throw new IOException("ground truth " + truthFile + " (grid " + truthGrid.dimensions() + ") lies on the grid"
+          + " of no input sequence (" + String.join(", ", grids) + ") nor on the BraTS grid, so it cannot be mapped"
+          + " into BraTS space");
+    }
+    return matching;
   }
 
   private static void writeEvaluation(CaseLayout layout, List<EvaluationRows> rows) throws IOException {

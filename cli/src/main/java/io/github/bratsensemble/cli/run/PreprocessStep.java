@@ -26,11 +26,19 @@ final class PreprocessStep {
   /** Returns the inputs, or {@code null} when preprocessing failed (recorded in {@code run}). */
   CaseInputs run(CaseRun run) throws IOException {
     if (run.options.preprocessed()) {
+      CaseInputs inputs = withCaseId(run, CaseDiscovery.discover(run.caseFolder));
+      Path mask = BrainMasks.find(run.caseFolder);
+      if (mask == null) {
+        BrainMasks.requireSkullStripped(inputs.t1());
+      } else {
+        run.progress.line(run.caseId, "brain mask " + mask.getFileName());
+        inputs = BrainMasks.maskedCopies(inputs, mask, run.layout.preprocessed());
+      }
       run.record("preprocess", "", new StepRecord(StepRecord.SKIPPED, 0, "", "inputs are in BraTS space (--preprocessed)"));
-      return withCaseId(run, CaseDiscovery.discover(run.caseFolder));
+      return inputs;
     }
     Path folder = run.layout.preprocessed();
-    if (run.manifest.completed("preprocess") && Files.exists(folder.resolve("manifest.json"))) {
+    if (run.manifest.completed("preprocess", run.preprocessDigest) && Files.exists(folder.resolve("manifest.json"))) {
       run.reuse("preprocess", "");
       return withCaseId(run, CaseDiscovery.discover(folder));
     }
@@ -41,12 +49,15 @@ final class PreprocessStep {
       var discovered = io.github.bratsensemble.preprocessor.discovery.CaseDiscovery.discover(run.caseFolder, run.caseId, Map.of());
       CaseResult result = preprocessor.get().process(discovered, run.layout.preprocessingStage());
       replaceFolder(result.folder(), folder);
-      deleteQuietly(run.layout.preprocessingStage());
       run.record("preprocess", "", new StepRecord(StepRecord.OK, CaseRun.seconds(start), "cpu", ""));
+      run.manifest.record("preprocess", run.manifest.step("preprocess"), run.preprocessDigest);
       return withCaseId(run, CaseDiscovery.discover(folder));
     } catch (IOException | RuntimeException e) {
       run.fail("preprocess", "", start, e);
       return null;
+    } finally {
+      // Also on failure and cancellation: a staging folder is never a result.
+      deleteQuietly(run.layout.preprocessingStage());
     }
   }
 
@@ -65,7 +76,7 @@ final class PreprocessStep {
     deleteQuietly(old);
   }
 
-  private static void deleteQuietly(Path folder) {
+  static void deleteQuietly(Path folder) {
     if (!Files.exists(folder)) {
       return;
     }

@@ -19,6 +19,8 @@ import java.util.List;
  * @param force whether steps recorded as complete are run again
  * @param threads worker threads for preprocessing and native-space mapping, per case
  * @param atlas the atlas T1 for preprocessing, or {@code null} for the cached SRI-24 atlas
+ * @param cacheDir the download cache of the atlas and models, or {@code null} for the default one
+ * @param offline whether preprocessing must not download
  * @param command the command line as the user typed it, for reports
  * @param toolVersion the brats-ensemble version, for reports and manifests
  */
@@ -34,6 +36,8 @@ public record RunOptions(
     boolean force,
     int threads,
     Path atlas,
+    Path cacheDir,
+    boolean offline,
     String command,
     String toolVersion) {
 

@@ -18,7 +18,7 @@ import java.util.Map;
 
 /**
  * Segments a case with every selected algorithm into {@code <case>/segmentations/}, reusing the
- * results complete in an earlier run while nothing upstream changed. The device slots are shared
+ * results complete in an earlier run while neither the inputs nor the algorithm changed. The device slots are shared
  * by every case of the batch, so cases running at the same time never overload a GPU.
  */
 final class SegmentStep {
@@ -44,7 +44,7 @@ final class SegmentStep {
     for (AlgorithmDescriptor algorithm : algorithms) {
       String step = "segment/" + algorithm.id();
       StepRecord previous = run.manifest.step(step);
-      if (!run.upstreamChanged && previous != null && previous.ok()
+      if (!run.upstreamChanged && previous != null && run.manifest.completed(step, digest(run, algorithm))
           && Files.exists(run.layout.segmentation(algorithm.id()))) {
         StepRecord reused = new StepRecord(StepRecord.REUSED, previous.seconds(), previous.device(), "");
         run.timings.add(CaseRun.timing("segment", algorithm.id(), reused));
@@ -63,7 +63,7 @@ final class SegmentStep {
     run.progress.line(run.caseId, "segmenting with " + String.join(", ", pending.stream().map(AlgorithmDescriptor::id).toList()));
     RunSummary summary;
     try (AlgorithmFactory factory = new AlgorithmFactory(run.layout.segmentations(), null,
-        line -> run.progress.line(run.caseId, line))) {
+        line -> run.progress.line(run.caseId, line)).localImagesOnly()) {
       summary = new Segmentor(slots)
           .run(inputs, factory.createAll(pending), run.layout.segmentations(), run.progress.segmentationListener());
     }
@@ -75,12 +75,22 @@ final class SegmentStep {
       if (FAILURES.contains(status)) {
         run.errors.add(algorithmRun.algorithmId() + " " + status + ": " + record.detail());
       }
-      run.manifest.record("segment/" + algorithmRun.algorithmId(), record);
+      run.manifest.record("segment/" + algorithmRun.algorithmId(), record,
+          digest(run, byId(algorithmRun.algorithmId())));
       run.timings.add(CaseRun.timing("segment", algorithmRun.algorithmId(), record));
       run.progress.step(run.caseId, "segment " + algorithmRun.algorithmId(), record);
       runs.put(algorithmRun.algorithmId(), algorithmRun);
     }
     return runs;
+  }
+
+  /** Returns the digest of what an algorithm's result depends on: the case's inputs and the algorithm. */
+  private static String digest(CaseRun run, AlgorithmDescriptor algorithm) {
+    return Fingerprints.of(List.of(run.preprocessDigest, Fingerprints.algorithm(algorithm)));
+  }
+
+  private AlgorithmDescriptor byId(String id) {
+    return algorithms.stream().filter(a -> a.id().equals(id)).findFirst().orElseThrow();
   }
 
   /** Reads every segmentation that exists: those just written and those reused. */

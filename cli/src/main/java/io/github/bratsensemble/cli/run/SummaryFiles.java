@@ -59,9 +59,11 @@ final class SummaryFiles {
             regions(a.volumesMl(), "%.3f"), regions(a.diceVsConsensus(), "%.4f"), regions(a.diceVsTruth(), "%.4f")))
             .append('\n');
       }
+      // The consensus volumes exist only when its fusion succeeded; the case's own status may be
+      // failed for an unrelated reason (an algorithm), which belongs on that algorithm's row.
       if (!outcome.consensusVolumesMl().isEmpty()) {
-        csv.append(String.join(",", field(outcome.caseId()), "consensus:" + outcome.consensusMethod(), outcome.status(),
-            "", "", field(outcome.error()), regions(outcome.consensusVolumesMl(), "%.3f"), ",,",
+        csv.append(String.join(",", field(outcome.caseId()), "consensus:" + outcome.consensusMethod(), StepRecord.OK,
+            "", "", "", regions(outcome.consensusVolumesMl(), "%.3f"), ",,",
             regions(outcome.consensusDiceVsTruth(), "%.4f"))).append('\n');
       }
     }

@@ -33,7 +33,8 @@ public record AgreementReport(
    *
    * @param kind {@code label} or {@code region}
    * @param voxels voxels in the structure
-   * @param volumeMl voxels times the voxel volume
+   * @param volumeMl voxels times the voxel volume, rounded to 1e-6 mL (0.001 mm³) so that JSON
+   *     and CSV show the same value
    * @param lesions 26-connected components, or null where not computed
    * @param dice Dice with the consensus (1 when both are empty), null for the consensus itself
    * @param jaccard Jaccard index with the consensus (1 when both are empty), null for the consensus
@@ -41,7 +42,11 @@ public record AgreementReport(
    */
   public record StructureStatistics(
       String structure, String kind, long voxels, double volumeMl, Integer lesions, Double dice, Double jaccard,
-      boolean bothEmpty) {}
+      boolean bothEmpty) {
+    public StructureStatistics {
+      volumeMl = Math.round(volumeMl * 1e6) / 1e6;
+    }
+  }
 
   /**
    * One input's statistics.

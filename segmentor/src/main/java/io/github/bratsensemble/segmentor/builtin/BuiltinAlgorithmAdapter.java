@@ -55,8 +55,9 @@ public final class BuiltinAlgorithmAdapter implements SegmentationAlgorithm {
       throws SegmentationException, IOException {
     BratsCase input;
     try {
-      input = BratsCase.of(Nifti.readFloat(inputs.t1()), Nifti.readFloat(inputs.t1c()),
-          Nifti.readFloat(inputs.t2()), Nifti.readFloat(inputs.flair()));
+      input = new BratsCase(Nifti.readFloat(inputs.t1()), Nifti.readFloat(inputs.t1c()),
+          Nifti.readFloat(inputs.t2()), Nifti.readFloat(inputs.flair()),
+          inputs.brainMask() == null ? null : Nifti.readLabels(inputs.brainMask()));
     } catch (IllegalArgumentException e) {
       throw new SegmentationException(RunStatus.FAILED, "invalid case: " + e.getMessage(), e);
     }

@@ -40,7 +40,12 @@ public final class ImageProvider {
     }
   }
 
-  boolean isPresent(String image) throws IOException {
+  /**
+   * Returns whether {@code image} is present locally; never pulls.
+   *
+   * @throws IOException when the engine cannot be asked
+   */
+  public boolean isPresent(String image) throws IOException {
     try {
       client.inspectImageCmd(image).exec();
       return true;

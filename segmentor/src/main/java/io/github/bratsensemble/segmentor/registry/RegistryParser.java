@@ -57,7 +57,7 @@ final class RegistryParser {
     } catch (JsonProcessingException e) {
       String location = e.getLocation() == null ? ""
           : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
-      throw new RegistryException(file, List.of("$: invalid JSON" + location + ": " + e.getOriginalMessage()));
+      throw new RegistryException(file, List.of("$: invalid JSON" + location + ": " + problem(e)));
     }
     RegistryParser parser = new RegistryParser(file);
     List<AlgorithmDescriptor> result = parser.parseRoot(root);
@@ -65,6 +65,17 @@ final class RegistryParser {
       throw new RegistryException(file, parser.problems);
     }
     return result;
+  }
+
+  /**
+   * Returns Jackson's description of a syntax error on one line, with embedded source locations
+   * such as {@code [Source: REDACTED ...; line: 1, column: 1]} reduced to {@code line 1, column 1}.
+   */
+  static String problem(JsonProcessingException e) {
+    String message = e.getOriginalMessage() == null ? "unreadable JSON" : e.getOriginalMessage();
+    message = message.replaceAll("\\[Source: [^\\]]*?line: (\\d+), column: (\\d+)\\]", "line $1, column $2");
+    message = message.replaceAll("\\[Source: [^\\]]*\\]", "");
+    return message.replaceAll("\\s*\\R\\s*", " ").strip();
   }
 
   private List<AlgorithmDescriptor> parseRoot(JsonNode root) {

@@ -11,8 +11,20 @@ import java.util.Map;
  *
  * @param caseId a name for the case, used in logs and container labels
  * @param grid the voxel grid of the images (read from the T1c image); every result must be on it
+ * @param brainMask a brain mask on the same grid (non-zero inside the brain), or {@code null}; the
+ *     built-in algorithms use it instead of deriving the brain from the non-zero voxels
  */
-public record CaseInputs(String caseId, Path t1, Path t1c, Path t2, Path flair, Grid grid) {
+public record CaseInputs(String caseId, Path t1, Path t1c, Path t2, Path flair, Grid grid, Path brainMask) {
+
+  /** Creates the inputs of a case without a brain mask file. */
+  public CaseInputs(String caseId, Path t1, Path t1c, Path t2, Path flair, Grid grid) {
+    this(caseId, t1, t1c, t2, flair, grid, null);
+  }
+
+  /** Returns these inputs with {@code mask} as the brain mask. */
+  public CaseInputs withBrainMask(Path mask) {
+    return new CaseInputs(caseId, t1, t1c, t2, flair, grid, mask);
+  }
 
   public CaseInputs {
     if (caseId == null || t1 == null || t1c == null || t2 == null || flair == null || grid == null) {

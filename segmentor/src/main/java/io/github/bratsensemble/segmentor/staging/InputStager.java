@@ -91,6 +91,10 @@ public final class InputStager {
       try (InputStream in = open(source, sourceCompressed); OutputStream out = create(temp, compressed)) {
         in.transferTo(out);
       }
+      // Temporary files are owner-only; a container running as another user must still read the input.
+      if (Files.getFileStore(temp).supportsFileAttributeView("posix")) {
+        Files.setPosixFilePermissions(temp, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+      }
       Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     } finally {
       Files.deleteIfExists(temp);

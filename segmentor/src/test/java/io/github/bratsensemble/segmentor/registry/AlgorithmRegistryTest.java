@@ -121,6 +121,14 @@ class AlgorithmRegistryTest {
   }
 
   @Test
+  void unclosedObjectMessageOneLine() {
+    RegistryException e = assertThrows(RegistryException.class,
+        () -> AlgorithmRegistry.parse(FILE, "{\"algorithms\": [\n"));
+    assertEquals("algorithms.json: $: invalid JSON at line 2, column 1: Unexpected end-of-input: expected close"
+        + " marker for Array (start marker at line 1, column 16)", e.getMessage());
+  }
+
+  @Test
   void missingAlgorithmsArray() {
     assertEquals(List.of("$.algorithms: is missing"), problems("{}"));
     assertEquals(List.of("$: must be an object with an \"algorithms\" array"), problems("[]"));

@@ -135,4 +135,14 @@ class InputStagerTest {
     assertEquals("null", String.valueOf(CaseDiscovery.modalityOf("seg.nii.gz")));
     assertEquals("null", String.valueOf(CaseDiscovery.modalityOf("t1.json")));
   }
+
+  @Test
+  void convertedCopyIsWorldReadable() throws IOException {
+    Path target = dir.resolve("t1c.nii.gz");
+    InputStager.place(inputs.t1c(), target, true, false);
+
+    assertEquals("T1C", gunzip(target));
+    assertEquals("rw-r--r--", java.nio.file.attribute.PosixFilePermissions.toString(
+        Files.getPosixFilePermissions(target)));
+  }
 }
