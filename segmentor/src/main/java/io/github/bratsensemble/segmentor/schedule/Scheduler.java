@@ -9,6 +9,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -55,40 +56,73 @@ public final class Scheduler {
    * @throws InterruptedException when interrupted; running tasks are interrupted too
    */
   public <R> List<R> run(List<? extends Task<R>> tasks) throws InterruptedException {
-    // One thread per task: a thread waiting for a slot has none, and the slots bound the work.
-    ExecutorService pool = tasks.isEmpty() ? null : Executors.newFixedThreadPool(tasks.size(), named());
-    try {
-      List<Future<R>> futures = new ArrayList<>();
-      for (Task<R> task : tasks) {
-        futures.add(submit(task, pool));
+    List<CompletableFuture<R>> futures = new ArrayList<>();
+    List<Integer> gpuTasks = new ArrayList<>();
+    List<Integer> cpuTasks = new ArrayList<>();
+    for (int i = 0; i < tasks.size(); i++) {
+      Task<R> task = tasks.get(i);
+      GpuRequirement requirement = task.gpuRequirement();
+      boolean onGpu = requirement == GpuRequirement.REQUIRED
+          || (requirement == GpuRequirement.OPTIONAL && slots.hasGpu());
+      if (onGpu && !slots.hasGpu()) {
+        futures.add(CompletableFuture.completedFuture(task.rejected("requires a GPU but none is available")));
+        continue;
       }
+      futures.add(new CompletableFuture<>());
+      (onGpu ? gpuTasks : cpuTasks).add(i);
+    }
+
+    // One thread per task: the slots bound the work, and a task waiting for a slot holds none.
+    // GPU tasks and CPU tasks each take their slots in submission order on a dispatcher of their
+    // own, so a later task never overtakes an earlier one and one kind never waits for the other.
+    ExecutorService pool = Executors.newCachedThreadPool(named());
+    ExecutorService dispatchers = Executors.newFixedThreadPool(2, named());
+    try {
+      dispatchers.execute(() -> dispatch(tasks, gpuTasks, futures, pool, true));
+      dispatchers.execute(() -> dispatch(tasks, cpuTasks, futures, pool, false));
       List<R> results = new ArrayList<>();
       for (Future<R> future : futures) {
         results.add(await(future));
       }
       return results;
     } finally {
-      if (pool != null) {
-        pool.shutdownNow();
-      }
+      dispatchers.shutdownNow();
+      pool.shutdownNow();
     }
   }
 
-  private <R> Future<R> submit(Task<R> task, ExecutorService pool) {
-    GpuRequirement requirement = task.gpuRequirement();
-    boolean onGpu = requirement == GpuRequirement.REQUIRED
-        || (requirement == GpuRequirement.OPTIONAL && slots.hasGpu());
-    if (onGpu && !slots.hasGpu()) {
-      return CompletableFuture.completedFuture(task.rejected("requires a GPU but none is available"));
-    }
-    return pool.submit(() -> {
-      Device device = onGpu ? slots.acquireGpu() : slots.acquireCpu();
+  /** Takes a slot for each of {@code indices} in order and starts that task on it. */
+  private <R> void dispatch(List<? extends Task<R>> tasks, List<Integer> indices, List<CompletableFuture<R>> futures,
+      ExecutorService pool, boolean onGpu) {
+    for (int k = 0; k < indices.size(); k++) {
+      int index = indices.get(k);
+      Device device;
       try {
-        return task.run(device);
-      } finally {
-        slots.release(device);
+        device = onGpu ? slots.acquireGpu() : slots.acquireCpu();
+      } catch (InterruptedException e) {
+        for (int rest = k; rest < indices.size(); rest++) {
+          futures.get(indices.get(rest)).completeExceptionally(e);
+        }
+        Thread.currentThread().interrupt();
+        return;
       }
-    });
+      Task<R> task = tasks.get(index);
+      CompletableFuture<R> future = futures.get(index);
+      try {
+        pool.execute(() -> {
+          try {
+            future.complete(task.run(device));
+          } catch (Throwable t) {
+            future.completeExceptionally(t);
+          } finally {
+            slots.release(device);
+          }
+        });
+      } catch (RejectedExecutionException e) {
+        slots.release(device);
+        future.completeExceptionally(e);
+      }
+    }
   }
 
   private static <R> R await(Future<R> future) throws InterruptedException {
@@ -96,6 +130,9 @@ public final class Scheduler {
       return future.get();
     } catch (ExecutionException e) {
       Throwable cause = e.getCause();
+      if (cause instanceof InterruptedException interrupted) {
+        throw interrupted;
+      }
       if (cause instanceof RuntimeException runtime) {
         throw runtime;
       }
