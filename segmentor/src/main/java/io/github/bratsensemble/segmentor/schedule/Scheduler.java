@@ -72,7 +72,7 @@ public final class Scheduler {
       (onGpu ? gpuTasks : cpuTasks).add(i);
     }
 
-    // One thread per task: the slots bound the work, and a task waiting for a slot holds none.
+    // One thread per task: the slots bound the work, and a task waiting for a slot has none.
     // GPU tasks and CPU tasks each take their slots in submission order on a dispatcher of their
     // own, so a later task never overtakes an earlier one and one kind never waits for the other.
     ExecutorService pool = Executors.newCachedThreadPool(named());
