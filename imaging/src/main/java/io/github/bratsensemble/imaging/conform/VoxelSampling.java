@@ -89,7 +89,9 @@ final class VoxelSampling {
   /**
    * Label-aware linear sampling: each label's indicator is interpolated trilinearly and the label
    * with the largest weight wins; corners outside the source grid count as label 0. On a tie the
-   * smaller label wins. A point that falls exactly on a source voxel centre takes that voxel's label.
+   * nearest corner's label wins when it is among the tied labels, otherwise the smallest, so a
+   * half-voxel offset between the grids shifts boundaries by half a voxel instead of eroding every
+   * larger label. A point that falls exactly on a source voxel centre takes that voxel's label.
    */
   static byte[] labelLinear(byte[] source, Dimensions sourceDims, Dimensions outDims, Affine outToSource) {
     byte[] out = new byte[outDims.voxelCount()];
@@ -143,9 +145,11 @@ final class VoxelSampling {
             }
             weights[slot] += w;
           }
+          int nearest = labelAt(source, sourceDims, (int) Math.floor(px + 0.5), (int) Math.floor(py + 0.5),
+              (int) Math.floor(pz + 0.5));
           int best = 0;
           for (int slot = 1; slot < distinct; slot++) {
-            if (weights[slot] > weights[best] || (weights[slot] == weights[best] && labels[slot] < labels[best])) {
+            if (weights[slot] > weights[best] || (weights[slot] == weights[best] && winsTie(labels[slot], labels[best], nearest))) {
               best = slot;
             }
           }
@@ -154,6 +158,19 @@ final class VoxelSampling {
       }
     });
     return out;
+  }
+
+  /** Returns the label at (x, y, z), or 0 outside the grid. */
+  private static int labelAt(byte[] source, Dimensions d, int x, int y, int z) {
+    if (x < 0 || y < 0 || z < 0 || x >= d.nx() || y >= d.ny() || z >= d.nz()) {
+      return 0;
+    }
+    return source[x + d.nx() * (y + d.ny() * z)] & 0xFF;
+  }
+
+  /** Returns whether {@code label} beats {@code best} at equal weight, given the nearest corner's label. */
+  private static boolean winsTie(int label, int best, int nearest) {
+    return label == nearest || (best != nearest && label < best);
   }
 
   /** Returns p, snapped to the edge when it is within tolerance outside [0, n-1], or NaN when it is further out. */

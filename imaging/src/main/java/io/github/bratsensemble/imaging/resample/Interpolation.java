@@ -12,7 +12,8 @@ public enum Interpolation {
   BSPLINE,
   /**
    * For label maps: each label's indicator image is interpolated trilinearly and the label with the
-   * largest value wins; a tie goes to the smaller label.
+   * largest value wins; a tie goes to the nearest voxel's label when it is among the tied labels,
+   * otherwise to the smaller label.
    */
   LABEL;
 

@@ -25,8 +25,10 @@ interface VolumeSampler {
   }
 
   /**
-   * Returns the label whose trilinearly interpolated indicator is largest at (u, v, w); ties go to
-   * the smaller label. {@code scratch} is a 256-element work array, zero on entry and on return.
+   * Returns the label whose trilinearly interpolated indicator is largest at (u, v, w). A tie goes
+   * to the nearest voxel's label when it is among the tied labels, otherwise to the smallest: at a
+   * half-voxel offset boundaries then shift by half a voxel instead of every larger label eroding.
+   * {@code scratch} is a 256-element work array, zero on entry and on return.
    */
   static int majorityLabel(byte[] labels, Dimensions d, double u, double v, double w, double[] scratch) {
     int x0 = (int) Math.floor(u);
@@ -52,18 +54,24 @@ interface VolumeSampler {
       }
       scratch[label] += weight;
     }
+    int nearest = labels[nearestIndex(u, v, w, d)] & 0xFF;
     int best = -1;
     double bestWeight = -1;
     for (int i = 0; i < seenCount; i++) {
       int label = seen[i];
       double weight = scratch[label];
-      if (weight > bestWeight || (weight == bestWeight && label < best)) {
+      if (weight > bestWeight || (weight == bestWeight && winsTie(label, best, nearest))) {
         best = label;
         bestWeight = weight;
       }
       scratch[label] = 0;
     }
     return best;
+  }
+
+  /** Returns whether {@code label} beats {@code best} at equal weight, given the nearest voxel's label. */
+  static boolean winsTie(int label, int best, int nearest) {
+    return label == nearest || (best != nearest && label < best);
   }
 
   /** Nearest-neighbour reading. */

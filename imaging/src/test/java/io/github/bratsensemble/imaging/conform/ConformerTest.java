@@ -61,6 +61,30 @@ class ConformerTest {
   }
 
   @Test
+  void restoredSlabKeepsThicknessAtHalfVoxelOffset() {
+    // With 61 slices the conformed voxel centres fall halfway between source slices along z.
+    Grid odd = new Grid(new Dimensions(40, 50, 61), Affine.scaling(1, 1, 1, -20, -30, 10));
+    Conformer conformer = Conformer.of(odd);
+    Dimensions d = conformer.target().dimensions();
+    byte[] conformed = new byte[d.voxelCount()];
+    for (int k = 0; k < d.nz(); k++) {
+      for (int j = 0; j < d.ny(); j++) {
+        for (int i = 0; i < d.nx(); i++) {
+          // Conformed j runs inferior; rows 100..109 are a slab 10 mm thick.
+          conformed[d.index(i, j, k)] = (byte) (j >= 100 && j < 110 ? 2 : 1);
+        }
+      }
+    }
+
+    LabelVolume restored = conformer.restoreLabels(LabelVolume.wrap(conformer.target(), conformed));
+
+    assertEquals(10L * 40 * 50, restored.histogram()[2]);
+    assertEquals(2, restored.label(20, 25, 50));
+    assertEquals(2, restored.label(20, 25, 59));
+    assertEquals(1, restored.label(20, 25, 60));
+  }
+
+  @Test
   void imageRoundTripIsExact() {
     float[] voxels = new float[RAS_EVEN.voxelCount()];
     Random random = new Random(3);
