@@ -1,5 +1,7 @@
 package io.github.bratsensemble.imaging.conform;
 
+import java.util.stream.IntStream;
+
 /**
  * Intensity scaling applied to conformed images before brainchop-style models see them.
  *
@@ -14,6 +16,8 @@ package io.github.bratsensemble.imaging.conform;
  */
 public final class ConformIntensity {
   private static final int HISTOGRAM_BINS = 1000;
+  /** Voxels per parallel task. */
+  private static final int BLOCK = 1 << 20;
   /** Fraction of non-zero voxels kept below the upper limit of the robust rescale. */
   private static final double UPPER_FRACTION = 0.999;
 
@@ -27,19 +31,38 @@ public final class ConformIntensity {
    * rescales them like any other input.
    */
   public static float[] toUint8Range(float[] values) {
+    int blocks = (values.length + BLOCK - 1) / BLOCK;
+    // Per block: minimum, maximum and the count of non-zero values, merged afterwards.
+    float[] blockMin = new float[blocks];
+    float[] blockMax = new float[blocks];
+    long[] blockNonZero = new long[blocks];
+    IntStream.range(0, blocks).parallel().forEach(b -> {
+      float min = Float.POSITIVE_INFINITY;
+      float max = Float.NEGATIVE_INFINITY;
+      long nonZero = 0;
+      for (int i = b * BLOCK, end = Math.min(values.length, i + BLOCK); i < end; i++) {
+        float v = values[i];
+        if (v < min) {
+          min = v;
+        }
+        if (v > max) {
+          max = v;
+        }
+        if (Math.abs(v) >= 1e-15) {
+          nonZero++;
+        }
+      }
+      blockMin[b] = min;
+      blockMax[b] = max;
+      blockNonZero[b] = nonZero;
+    });
     double min = Double.POSITIVE_INFINITY;
     double max = Double.NEGATIVE_INFINITY;
-    int nonZero = 0;
-    for (float v : values) {
-      if (v < min) {
-        min = v;
-      }
-      if (v > max) {
-        max = v;
-      }
-      if (Math.abs(v) >= 1e-15) {
-        nonZero++;
-      }
+    long nonZero = 0;
+    for (int b = 0; b < blocks; b++) {
+      min = Math.min(min, blockMin[b]);
+      max = Math.max(max, blockMax[b]);
+      nonZero += blockNonZero[b];
     }
     float[] out = new float[values.length];
     if (!(max > min)) {
@@ -49,12 +72,22 @@ public final class ConformIntensity {
     // Cumulative histogram over [min, max].
     double binSize = (max - min) / HISTOGRAM_BINS;
     double binsPerUnit = 1 / binSize;
-    long[] cumulative = new long[HISTOGRAM_BINS];
-    for (float v : values) {
-      // v - min >= 0, so the cast truncates like floor.
-      int bin = (int) ((v - min) * binsPerUnit);
-      cumulative[Math.min(bin, HISTOGRAM_BINS - 1)]++;
-    }
+    double low = min;
+    long[] cumulative = IntStream.range(0, blocks).parallel().mapToObj(b -> {
+      long[] counts = new long[HISTOGRAM_BINS];
+      for (int i = b * BLOCK, end = Math.min(values.length, i + BLOCK); i < end; i++) {
+        // values[i] - low >= 0, so the cast truncates like floor.
+        int bin = (int) ((values[i] - low) * binsPerUnit);
+        counts[Math.min(bin, HISTOGRAM_BINS - 1)]++;
+      }
+      return counts;
+    }).reduce(new long[HISTOGRAM_BINS], (a, c) -> {
+      long[] sum = a.clone();
+      for (int i = 0; i < HISTOGRAM_BINS; i++) {
+        sum[i] += c[i];
+      }
+      return sum;
+    });
     for (int i = 1; i < HISTOGRAM_BINS; i++) {
       cumulative[i] += cumulative[i - 1];
     }
@@ -67,21 +100,33 @@ public final class ConformIntensity {
     }
     double upper = index * binSize + min;
     double scale = upper > min ? 255.0 / (upper - min) : 1.0;
-    for (int i = 0; i < values.length; i++) {
-      double v = scale * (values[i] - min);
-      // Clamped to [0, 255] first, so the cast truncates like floor.
-      out[i] = (int) Math.max(0, Math.min(255, v));
-    }
+    IntStream.range(0, blocks).parallel().forEach(b -> {
+      for (int i = b * BLOCK, end = Math.min(values.length, i + BLOCK); i < end; i++) {
+        double v = scale * (values[i] - low);
+        // Clamped to [0, 255] first, so the cast truncates like floor.
+        out[i] = (int) Math.max(0, Math.min(255, v));
+      }
+    });
     return out;
   }
 
   /** Scales values in place to [0, 1] by their minimum and maximum; a constant input becomes all 0. */
   public static void minMaxToUnit(float[] values) {
+    int blocks = (values.length + BLOCK - 1) / BLOCK;
+    float[][] ranges = IntStream.range(0, blocks).parallel().mapToObj(b -> {
+      float min = Float.POSITIVE_INFINITY;
+      float max = Float.NEGATIVE_INFINITY;
+      for (int i = b * BLOCK, end = Math.min(values.length, i + BLOCK); i < end; i++) {
+        min = Math.min(min, values[i]);
+        max = Math.max(max, values[i]);
+      }
+      return new float[] {min, max};
+    }).toArray(float[][]::new);
     float min = Float.POSITIVE_INFINITY;
     float max = Float.NEGATIVE_INFINITY;
-    for (float v : values) {
-      min = Math.min(min, v);
-      max = Math.max(max, v);
+    for (float[] range : ranges) {
+      min = Math.min(min, range[0]);
+      max = Math.max(max, range[1]);
     }
     scale(values, min, max);
   }
@@ -129,8 +174,6 @@ public final class ConformIntensity {
       return;
     }
     float range = high - low;
-    for (int i = 0; i < values.length; i++) {
-      values[i] = (values[i] - low) / range;
-    }
+    IntStream.range(0, values.length).parallel().forEach(i -> values[i] = (values[i] - low) / range);
   }
 }
