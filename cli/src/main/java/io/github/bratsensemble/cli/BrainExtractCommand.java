@@ -4,14 +4,11 @@ import io.github.bratsensemble.imaging.nifti.Nifti;
 import io.github.bratsensemble.imaging.volume.FloatVolume;
 import io.github.bratsensemble.imaging.volume.LabelVolume;
 import io.github.bratsensemble.inference.brain.BrainExtractor;
-import io.github.bratsensemble.inference.models.ModelSource;
-import io.github.bratsensemble.inference.models.ModelStore;
 import io.github.bratsensemble.inference.onnx.ExecutionOptions;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -45,43 +42,17 @@ final class BrainExtractCommand implements Callable<Integer> {
           + " cache) or an http(s) URL of an ONNX file (downloaded once into the cache; needs --model-sha256).")
   String model;
 
-  @Option(names = "--model-sha256", paramLabel = "HEX", description = "Expected SHA-256 of the model file.")
-  String modelSha256;
-
-  @Option(names = "--offline", description = "Never download: a model URL must already be in the cache.")
-  boolean offline;
-
-  @Option(names = "--threads", defaultValue = "0", paramLabel = "N",
-      description = "ONNX Runtime intra-op threads; 0 uses one per core (default).")
-  int threads;
-
-  @Option(names = "--gpu", paramLabel = "DEVICE",
-      description = "CUDA device index; falls back to the CPU with a warning when CUDA cannot be used.")
-  Integer gpu;
-
-  @Option(names = "--cache-dir", paramLabel = "DIR",
-      description = "Folder for converted and downloaded models (default: $BRATS_ENSEMBLE_CACHE/models or ~/.cache/brats-ensemble/models).")
-  Path cacheDirectory;
+  @Mixin
+  InferenceOptions inference;
 
   @Override
   public Integer call() throws Exception {
-    if (threads < 0) {
-      throw new CommandLine.ParameterException(spec.commandLine(), "--threads must be 0 or more but was " + threads);
-    }
-    if (gpu != null && gpu < 0) {
-      throw new CommandLine.ParameterException(spec.commandLine(), "--gpu must be 0 or more but was " + gpu);
-    }
-    String name = output.getFileName().toString().toLowerCase(Locale.ROOT);
-    if (!name.endsWith(".nii") && !name.endsWith(".nii.gz")) {
-      throw new CommandLine.ParameterException(spec.commandLine(), "-o " + output + " must end in .nii or .nii.gz");
-    }
-    OutputPaths.of(spec).input("-i", input).output("-o", output).check();
-    ExecutionOptions options = new ExecutionOptions(threads, gpu == null ? ExecutionOptions.CPU : gpu);
-    Path cache = cacheDirectory != null ? cacheDirectory : ModelStore.defaultCacheDirectory();
-    Path modelPath = new ModelStore(cache, offline).resolve(new ModelSource(model, modelSha256));
+    ExecutionOptions options = inference.executionOptions(spec);
+    OutputPaths.of(spec).input("-i", input).niftiOutput("-o", output).check();
+    Path modelPath = inference.resolve(model);
     FloatVolume image = Nifti.readFloat(input);
     LabelVolume mask;
-    try (BrainExtractor extractor = BrainExtractor.open(modelPath, cache, options)) {
+    try (BrainExtractor extractor = BrainExtractor.open(modelPath, inference.cache(), options)) {
       mask = extractor.extract(image);
     }
     Nifti.writeLabels(output, mask);

@@ -22,7 +22,7 @@ import picocli.CommandLine.Command;
         EvaluateCommand.class,
         RunCommand.class,
         ModelsCommand.class,
-        BrainExtractCommand.class,
+        BrainExtractCommand.class, TissueCommand.class,
         RegisterCommand.class, ApplyTransformCommand.class,
         PreprocessCommand.class, ToNativeCommand.class,
         SegmentCommand.class, AlgorithmsCommand.class, GpusCommand.class,

@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -54,6 +55,19 @@ final class OutputPaths {
       outputs.add(new Named(option, path));
     }
     return this;
+  }
+
+  /**
+   * Adds an output file that must be named like a NIfTI file.
+   *
+   * @throws CommandLine.ParameterException if the name does not end in .nii or .nii.gz
+   */
+  OutputPaths niftiOutput(String option, Path path) {
+    String name = path.getFileName().toString().toLowerCase(Locale.ROOT);
+    if (!name.endsWith(".nii") && !name.endsWith(".nii.gz")) {
+      throw new CommandLine.ParameterException(spec.commandLine(), option + " " + path + " must end in .nii or .nii.gz");
+    }
+    return output(option, path);
   }
 
   /**

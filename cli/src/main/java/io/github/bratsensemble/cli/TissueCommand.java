@@ -1,0 +1,88 @@
+package io.github.bratsensemble.cli;
+
+import io.github.bratsensemble.imaging.nifti.Nifti;
+import io.github.bratsensemble.imaging.volume.FloatVolume;
+import io.github.bratsensemble.imaging.volume.LabelVolume;
+import io.github.bratsensemble.inference.onnx.ExecutionOptions;
+import io.github.bratsensemble.inference.onnx.OnnxModel;
+import io.github.bratsensemble.inference.tissue.TissueSegmenter;
+import io.github.bratsensemble.inference.tissue.TissueVolumes;
+import io.github.bratsensemble.preprocessor.intensity.BiasFieldCorrection;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** Writes the grey and white matter of one T1-weighted image with a MeshNet tissue model. */
+@Command(
+    name = "tissue",
+    mixinStandardHelpOptions = true,
+    description = {
+        "Write the grey matter (1) and white matter (2) of one T1-weighted image on the image's own grid,"
+            + " using a MeshNet grey/white-matter ONNX model such as niivue-onnx's.",
+        "The bias field is corrected inside the image's positive voxels first (--no-bias-correction skips"
+            + " it); then the image is conformed to 256^3 1 mm LIA, scaled as niivue-onnx does, segmented as one"
+            + " volume and mapped back to its grid."})
+final class TissueCommand implements Callable<Integer> {
+  @Spec
+  CommandSpec spec;
+
+  @Mixin
+  VerboseOption verbose;
+
+  @Option(names = {"-i", "--input"}, required = true, paramLabel = "T1", description = "T1-weighted NIfTI image of any grid and orientation.")
+  Path input;
+
+  @Option(names = {"-o", "--output"}, required = true, paramLabel = "LABELS", description = "NIfTI label map to write.")
+  Path output;
+
+  @Option(names = "--model", required = true, paramLabel = "MODEL",
+      description = "MeshNet as an ONNX file (one input channel; outputs background, white matter, grey matter)"
+          + " or an http(s) URL of one (downloaded once into the cache; needs --model-sha256).")
+  String model;
+
+  @Option(names = "--no-bias-correction", description = "Feed the image as it is, without correcting its bias field.")
+  boolean noBiasCorrection;
+
+  @Mixin
+  InferenceOptions inference;
+
+  @Override
+  public Integer call() throws Exception {
+    ExecutionOptions options = inference.executionOptions(spec);
+    OutputPaths.of(spec).input("-i", input).niftiOutput("-o", output).check();
+    Path modelPath = inference.resolve(model);
+    FloatVolume image = Nifti.readFloat(input);
+    LabelVolume positive = positiveVoxels(image);
+    if (positive.histogram()[1] == 0) {
+      throw new IllegalArgumentException(input + ": no voxel is above 0; a T1-weighted image is required");
+    }
+    if (!noBiasCorrection) {
+      image = BiasFieldCorrection.correct(image, positive, Runtime.getRuntime().availableProcessors());
+    }
+    LabelVolume tissue;
+    try (TissueSegmenter segmenter = new TissueSegmenter(OnnxModel.load(modelPath, options))) {
+      tissue = segmenter.segment(image);
+    }
+    Nifti.writeLabels(output, tissue);
+    TissueVolumes volumes = TissueVolumes.of(tissue);
+    PrintWriter out = spec.commandLine().getOut();
+    out.printf(Locale.ROOT, "wrote %s: grey matter %.1f mL, white matter %.1f mL%s%n", output, volumes.greyMl(),
+        volumes.whiteMl(), noBiasCorrection ? " (no bias correction)" : "");
+    out.flush();
+    return ExitCodes.OK;
+  }
+
+  private static LabelVolume positiveVoxels(FloatVolume image) {
+    byte[] mask = new byte[image.voxelCount()];
+    for (int i = 0; i < mask.length; i++) {
+      mask[i] = (byte) (image.value(i) > 0 ? 1 : 0);
+    }
+    return LabelVolume.wrap(image.grid(), mask);
+  }
+}

@@ -1,0 +1,132 @@
+package io.github.bratsensemble.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.bratsensemble.imaging.geometry.Affine;
+import io.github.bratsensemble.imaging.geometry.Dimensions;
+import io.github.bratsensemble.imaging.geometry.Grid;
+import io.github.bratsensemble.imaging.nifti.Nifti;
+import io.github.bratsensemble.imaging.testing.TestData;
+import io.github.bratsensemble.imaging.volume.FloatVolume;
+import io.github.bratsensemble.imaging.volume.LabelVolume;
+import io.github.bratsensemble.inference.onnx.OnnxGraphBuilder;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class TissueCommandTest {
+  private static final String GLIOMA_T1 = "brats2023-GLI-00001-000/BraTS-GLI-00001-000-t1n.nii.gz";
+
+  @TempDir
+  Path work;
+
+  @Test
+  void meshNetTissueOfGliomaT1IsPlausible() throws IOException {
+    Path t1File = TestData.require(GLIOMA_T1);
+    Path output = work.resolve("tissue.nii.gz");
+
+    CliRunner.Result result = CliRunner.run("tissue", "-i", t1File.toString(), "-o", output.toString(),
+        "--model", TestData.require("models/meshnet-gwm-onnx/model.onnx").toString());
+
+    assertEquals(0, result.exitCode(), result.err());
+    LabelVolume tissue = Nifti.readLabels(output);
+    FloatVolume t1 = Nifti.readFloat(t1File);
+    assertTrue(tissue.grid().matches(t1.grid(), Grid.DEFAULT_TOLERANCE_MM));
+    double greyMl = tissue.histogram()[1] / 1000.0;
+    double whiteMl = tissue.histogram()[2] / 1000.0;
+    assertEquals(String.format(Locale.ROOT, "wrote %s: grey matter %.1f mL, white matter %.1f mL%n", output, greyMl, whiteMl),
+        result.out());
+    assertTrue(greyMl >= 300 && greyMl <= 900, "grey matter " + greyMl + " mL");
+    assertTrue(whiteMl >= 300 && whiteMl <= 900, "white matter " + whiteMl + " mL");
+    double[] sums = new double[3];
+    long whiteOutside = 0;
+    for (int i = 0; i < tissue.voxelCount(); i++) {
+      sums[tissue.label(i)] += t1.value(i);
+      whiteOutside += tissue.label(i) == 2 && t1.value(i) <= 0 ? 1 : 0;
+    }
+    assertEquals(0, whiteOutside, "white matter voxels outside the skull-stripped brain");
+    double meanGrey = sums[1] / tissue.histogram()[1];
+    double meanWhite = sums[2] / tissue.histogram()[2];
+    assertTrue(meanWhite > 1.1 * meanGrey, "mean T1 of white matter " + meanWhite + ", of grey matter " + meanGrey);
+  }
+
+  @Test
+  void withoutBiasCorrectionSaysSo() throws IOException {
+    Path model = work.resolve("ramp.onnx");
+    Files.write(model, rampModel());
+    Path output = work.resolve("tissue.nii");
+
+    CliRunner.Result result = CliRunner.run("tissue", "-i", TestData.require(GLIOMA_T1).toString(), "-o",
+        output.toString(), "--model", model.toString(), "--no-bias-correction", "--threads", "2");
+
+    assertEquals(0, result.exitCode(), result.err());
+    LabelVolume tissue = Nifti.readLabels(output);
+    assertEquals(String.format(Locale.ROOT, "wrote %s: grey matter %.1f mL, white matter %.1f mL (no bias correction)%n",
+        output, tissue.histogram()[1] / 1000.0, tissue.histogram()[2] / 1000.0), result.out());
+    assertTrue(tissue.histogram()[1] > 0 && tissue.histogram()[2] > 0, "both tissues present");
+  }
+
+  @Test
+  void rejectsImageWithoutPositiveVoxel() throws IOException {
+    Path empty = work.resolve("empty.nii.gz");
+    Nifti.writeFloat(empty, FloatVolume.wrap(new Grid(new Dimensions(8, 8, 8), Affine.identity()), new float[512]));
+    Path model = work.resolve("ramp.onnx");
+    Files.write(model, rampModel());
+
+    CliRunner.Result result = CliRunner.run("tissue", "-i", empty.toString(), "-o", work.resolve("t.nii.gz").toString(),
+        "--model", model.toString());
+
+    assertEquals(1, result.exitCode());
+    assertEquals("brats-ensemble: " + empty + ": no voxel is above 0; a T1-weighted image is required"
+        + System.lineSeparator(), result.err());
+    assertFalse(Files.exists(work.resolve("t.nii.gz")));
+  }
+
+  @Test
+  void rejectsOutputWithoutNiftiExtension() {
+    Path output = work.resolve("tissue.png");
+
+    CliRunner.Result result = CliRunner.run("tissue", "-i", TestData.require(GLIOMA_T1).toString(), "-o",
+        output.toString(), "--model", work.resolve("absent.onnx").toString());
+
+    assertEquals(2, result.exitCode());
+    assertEquals("-o " + output + " must end in .nii or .nii.gz", result.err().lines().findFirst().orElse(""));
+  }
+
+  @Test
+  void rejectsModelWithTwoChannels() throws IOException {
+    Path model = work.resolve("two.onnx");
+    OnnxGraphBuilder b = new OnnxGraphBuilder("two");
+    b.input("image", -1, 1, -1, -1, -1);
+    b.node("Conv", "out", new String[] {"image", b.initializer("w", new float[] {1, 2}, 2, 1, 1, 1, 1)},
+        OnnxGraphBuilder.ints("kernel_shape", 1, 1, 1));
+    b.output("out", -1, 2, -1, -1, -1);
+    Files.write(model, b.build(17, "test"));
+
+    CliRunner.Result result = CliRunner.run("tissue", "-i", TestData.require(GLIOMA_T1).toString(), "-o",
+        work.resolve("t.nii.gz").toString(), "--model", model.toString(), "--no-bias-correction");
+
+    assertEquals(1, result.exitCode());
+    assertEquals("brats-ensemble: model two.onnx output 'out' has 2 channels [-1, 2, -1, -1, -1] but the output"
+        + " decoding expects 3" + System.lineSeparator(), result.err());
+  }
+
+  /**
+   * A stand-in for MeshNet with channels background, white, grey: scores 0.2, 4v - 2 and v, so
+   * scaled intensities in (0.2, 0.67) read as grey matter and brighter ones as white.
+   */
+  private static byte[] rampModel() {
+    OnnxGraphBuilder b = new OnnxGraphBuilder("ramp");
+    b.input("image", -1, 1, -1, -1, -1);
+    String w = b.initializer("w", new float[] {0, 4, 1}, 3, 1, 1, 1, 1);
+    String bias = b.initializer("b", new float[] {0.2f, -2, 0}, 3);
+    b.node("Conv", "scores", new String[] {"image", w, bias}, OnnxGraphBuilder.ints("kernel_shape", 1, 1, 1));
+    b.output("scores", -1, 3, -1, -1, -1);
+    return b.build(17, "test");
+  }
+}
