@@ -26,7 +26,8 @@ public final class InferenceOptions {
   Integer gpu;
 
   @Option(names = "--cache-dir", paramLabel = "DIR",
-      description = "Folder for converted and downloaded models (default: $BRATS_ENSEMBLE_CACHE/models or ~/.cache/brats-ensemble/models).")
+      description = "Folder for converted and downloaded models (default: models in the cache root, $BRATS_ENSEMBLE_CACHE or"
+          + " ~/.cache/brats-ensemble).")
   Path cacheDirectory;
 
   /**

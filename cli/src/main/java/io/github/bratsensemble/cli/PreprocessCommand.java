@@ -121,7 +121,8 @@ final class PreprocessCommand implements Callable<Integer> {
   boolean noAtlasRegistration;
 
   @Option(names = "--cache-dir", paramLabel = "DIR",
-      description = "Download cache for the atlas and models (default: the user's cache folder, brats-ensemble).")
+      description = "Download cache for the atlas and models (default: $BRATS_ENSEMBLE_CACHE, else the user's cache"
+          + " folder, such as ~/.cache/brats-ensemble).")
   Path cacheDir;
 
   @Option(names = "--offline", description = "Never download; fail when the atlas or model is not cached.")

@@ -97,7 +97,8 @@ final class RunCommand implements Callable<Integer> {
   Path atlas;
 
   @Option(names = "--cache-dir", paramLabel = "DIR",
-      description = "Download cache for the atlas and the brain-extraction model. Default: the user cache folder.")
+      description = "Download cache for the atlas and the brain-extraction model (default: $BRATS_ENSEMBLE_CACHE, else the"
+          + " user's cache folder, such as ~/.cache/brats-ensemble).")
   Path cacheDir;
 
   @Option(names = "--offline", description = "Never download; fail the preprocessing when the atlas or model is not"

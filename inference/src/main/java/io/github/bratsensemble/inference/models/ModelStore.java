@@ -1,5 +1,6 @@
 package io.github.bratsensemble.inference.models;
 
+import io.github.bratsensemble.imaging.io.CacheFolders;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -37,16 +38,9 @@ public final class ModelStore {
     this.offline = offline;
   }
 
-  /**
-   * Returns the default cache directory: {@code $BRATS_ENSEMBLE_CACHE/models} when that variable is
-   * set, else {@code ~/.cache/brats-ensemble/models}.
-   */
+  /** Returns the default cache directory: {@code models} in {@link CacheFolders#defaultRoot()}. */
   public static Path defaultCacheDirectory() {
-    String configured = System.getenv("BRATS_ENSEMBLE_CACHE");
-    if (configured != null && !configured.isBlank()) {
-      return Path.of(configured, "models");
-    }
-    return Path.of(System.getProperty("user.home"), ".cache", "brats-ensemble", "models");
+    return CacheFolders.defaultRoot().resolve("models");
   }
 
   public Path cacheDirectory() {

@@ -1,5 +1,6 @@
 package io.github.bratsensemble.preprocessor.download;
 
+import io.github.bratsensemble.imaging.io.CacheFolders;
 import io.github.bratsensemble.preprocessor.manifest.Checksums;
 import java.io.IOException;
 import java.io.InputStream;
@@ -11,7 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
-import java.util.Locale;
 
 /**
  * A folder of downloaded reference files (atlases, models), each verified by SHA-256.
@@ -34,26 +34,9 @@ public final class DownloadCache {
     this.offline = offline;
   }
 
-  /**
-   * Returns the default cache folder: {@code $XDG_CACHE_HOME/brats-ensemble} when that variable is
-   * set, else {@code ~/Library/Caches/brats-ensemble} on macOS, {@code
-   * %LOCALAPPDATA%\brats-ensemble\cache} on Windows and {@code ~/.cache/brats-ensemble} elsewhere.
-   */
+  /** Returns the default cache folder, {@link CacheFolders#defaultRoot()}. */
   public static Path defaultFolder() {
-    String xdg = System.getenv("XDG_CACHE_HOME");
-    if (xdg != null && !xdg.isBlank()) {
-      return Path.of(xdg, "brats-ensemble");
-    }
-    String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
-    Path home = Path.of(System.getProperty("user.home"));
-    if (os.contains("mac")) {
-      return home.resolve("Library/Caches/brats-ensemble");
-    }
-    String localAppData = System.getenv("LOCALAPPDATA");
-    if (os.contains("win") && localAppData != null) {
-      return Path.of(localAppData, "brats-ensemble", "cache");
-    }
-    return home.resolve(".cache/brats-ensemble");
+    return CacheFolders.defaultRoot();
   }
 
   public Path folder() {
