@@ -29,7 +29,10 @@ import java.nio.file.Path;
 public final class BrainExtractor implements AutoCloseable {
   private final ConformedSegmenter segmenter;
 
-  /** Takes ownership of {@code model}, which must have one input and two output channels. */
+  /**
+   * Takes ownership of {@code model}, which must have one input and two output channels; a rejected
+   * model is closed.
+   */
   public BrainExtractor(OnnxModel model) {
     this.segmenter = new ConformedSegmenter(model, mindGrabSettings());
   }
@@ -47,13 +50,7 @@ public final class BrainExtractor implements AutoCloseable {
     Path onnx = Files.isDirectory(model) || model.getFileName().toString().endsWith(".json")
         ? TfjsImporter.convertCached(model, cacheDirectory, true)
         : model;
-    OnnxModel loaded = OnnxModel.load(onnx, options);
-    try {
-      return new BrainExtractor(loaded);
-    } catch (RuntimeException e) {
-      loaded.close();
-      throw e;
-    }
+    return new BrainExtractor(OnnxModel.load(onnx, options));
   }
 
   /** Returns the brain mask (0/1) of {@code image} on its own grid. */

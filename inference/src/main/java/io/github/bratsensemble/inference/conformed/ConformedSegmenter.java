@@ -84,12 +84,17 @@ public final class ConformedSegmenter implements AutoCloseable {
   }
 
   /**
-   * Takes ownership of {@code model}.
+   * Takes ownership of {@code model}; a rejected model is closed before the exception is thrown.
    *
    * @throws IllegalArgumentException if the model's declared channel counts contradict one input channel and the labels
    */
   public ConformedSegmenter(OnnxModel model, Settings settings) {
-    model.signature().check(1, settings.channelLabels.length);
+    try {
+      model.signature().check(1, settings.channelLabels.length);
+    } catch (IllegalArgumentException e) {
+      model.close();
+      throw e;
+    }
     this.model = model;
     this.settings = settings;
   }

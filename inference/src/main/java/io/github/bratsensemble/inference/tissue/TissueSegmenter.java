@@ -26,7 +26,10 @@ public final class TissueSegmenter implements AutoCloseable {
 
   private final ConformedSegmenter segmenter;
 
-  /** Takes ownership of {@code model}, which must have one input and three output channels. */
+  /**
+   * Takes ownership of {@code model}, which must have one input and three output channels; a
+   * rejected model is closed.
+   */
   public TissueSegmenter(OnnxModel model) {
     this.segmenter = new ConformedSegmenter(model, meshNetSettings());
   }

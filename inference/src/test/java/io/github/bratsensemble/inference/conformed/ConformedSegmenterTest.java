@@ -107,10 +107,11 @@ class ConformedSegmenterTest {
     Settings threeLabels = new Settings(Scaling.MIN_MAX, 0, 0, new int[] {0, 1, 2}, false);
 
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new ConformedSegmenter(model, threeLabels));
-    model.close();
 
     assertEquals("model two-channels output 'logits' has 2 channels [-1, 2, -1, -1, -1] but the output decoding expects 3",
         e.getMessage());
+    // The rejected model was closed, so it can no longer run.
+    assertThrows(IllegalStateException.class, () -> model.run(new float[1], new long[] {1, 1, 1, 1, 1}));
   }
 
   @Test
