@@ -1,5 +1,7 @@
 package io.github.bratsensemble.preprocessor.intensity;
 
+import io.github.bratsensemble.imaging.geometry.Affine;
+import io.github.bratsensemble.imaging.geometry.Dimensions;
 import io.github.bratsensemble.imaging.geometry.Grid;
 import io.github.bratsensemble.imaging.resample.Downsampling;
 import io.github.bratsensemble.imaging.resample.GaussianSmoothing;
@@ -101,8 +103,31 @@ public final class BiasFieldCorrection {
     for (int i = 0; i < n.length; i++) {
       coarse[i] = d[i] > 1e-6f ? n[i] / d[i] : 0f;
     }
-    FloatVolume field = Resampler.resample(FloatVolume.wrap(numerator.grid(), coarse), grid,
-        AffineTransform.identity(), Interpolation.LINEAR, 0f, threads);
+    // Block averaging drops the voxels past the last whole block; the edge padding gives them the
+    // nearest estimate instead of the fill value.
+    FloatVolume padded = padByEdge(FloatVolume.wrap(numerator.grid(), coarse));
+    FloatVolume field = Resampler.resample(padded, grid, AffineTransform.identity(), Interpolation.LINEAR, 0f, threads);
     return field.voxelArray();
+  }
+
+  /** Returns the image grown by one voxel on every side, each new voxel a copy of the nearest edge voxel. */
+  static FloatVolume padByEdge(FloatVolume image) {
+    Dimensions d = image.grid().dimensions();
+    Dimensions padded = new Dimensions(d.nx() + 2, d.ny() + 2, d.nz() + 2);
+    float[] in = image.voxelArray();
+    float[] out = new float[padded.voxelCount()];
+    int i = 0;
+    for (int z = 0; z < padded.nz(); z++) {
+      int sz = Math.min(d.nz() - 1, Math.max(0, z - 1));
+      for (int y = 0; y < padded.ny(); y++) {
+        int sy = Math.min(d.ny() - 1, Math.max(0, y - 1));
+        for (int x = 0; x < padded.nx(); x++, i++) {
+          int sx = Math.min(d.nx() - 1, Math.max(0, x - 1));
+          out[i] = in[d.index(sx, sy, sz)];
+        }
+      }
+    }
+    Affine shifted = image.grid().affine().compose(Affine.translation(-1, -1, -1));
+    return FloatVolume.wrap(new Grid(padded, shifted), out);
   }
 }

@@ -1,5 +1,6 @@
 package io.github.bratsensemble.preprocessor.intensity;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.bratsensemble.imaging.geometry.Affine;
@@ -54,5 +55,23 @@ class BiasFieldCorrectionTest {
     double after = variation(BiasFieldCorrection.correct(biased, brain, 2).voxelArray(), mask);
     assertTrue(before > 0.1, "test field too weak: " + before);
     assertTrue(after < 0.4 * before, "variation " + before + " -> " + after);
+  }
+
+  @Test
+  void voxelsPastLastBlockKeepTheirScale() {
+    // Odd sizes at 2 mm: the 4 mm working grid drops the last voxel on every axis.
+    Dimensions d = new Dimensions(33, 31, 29);
+    Grid grid = new Grid(d, Affine.scaling(2, 2, 2, 0, 0, 0));
+    float[] values = new float[d.voxelCount()];
+    java.util.Arrays.fill(values, 100f);
+    byte[] mask = new byte[d.voxelCount()];
+    java.util.Arrays.fill(mask, (byte) 1);
+
+    float[] corrected = BiasFieldCorrection.correct(FloatVolume.wrap(grid, values), LabelVolume.wrap(grid, mask), 2)
+        .voxelArray();
+
+    for (int i = 0; i < corrected.length; i++) {
+      assertEquals(100f, corrected[i], 0.5f, "voxel " + i);
+    }
   }
 }
