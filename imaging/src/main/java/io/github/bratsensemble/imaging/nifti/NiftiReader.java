@@ -42,6 +42,9 @@ import java.util.zip.ZipException;
  * </pre>
  */
 public final class NiftiReader {
+  /** Smallest voxel size accepted in a header, in mm: a micrometre. */
+  private static final double MIN_VOXEL_SIZE_MM = 1e-3;
+
   private static final int NIFTI1_HEADER_SIZE = 348;
   private static final int NIFTI2_HEADER_SIZE = 540;
   private static final int BUFFER_SIZE = 1 << 16;
@@ -299,7 +302,18 @@ public final class NiftiReader {
         f.sclSlope, f.sclInter, f.calMin, f.calMax, f.qformCode, f.sformCode, qform, sform, f.xyztUnits,
         f.intentCode, f.intentName, f.description, f.auxFile, f.dimInfo, List.of());
     Affine best = header.bestAffine();
-    if (Math.abs(best.determinant()) < 1e-12) {
+    double volume = 1;
+    for (int axis = 0; axis < 3; axis++) {
+      double size = best.columnNorm(axis);
+      if (size < MIN_VOXEL_SIZE_MM) {
+        String shown = new java.math.BigDecimal(size).round(new java.math.MathContext(3)).stripTrailingZeros().toPlainString();
+        throw new NiftiFormatException(path, "voxel size along axis " + axis + " is " + shown + " mm in the voxel-to-world"
+            + " affine " + best + "; at least " + MIN_VOXEL_SIZE_MM + " mm is expected");
+      }
+      volume *= size;
+    }
+    // Relative to the voxel sizes, so only axes that (nearly) coincide count as singular.
+    if (Math.abs(best.determinant()) < 1e-6 * volume) {
       throw new NiftiFormatException(path, "voxel-to-world affine is singular: " + best);
     }
     return new ParsedHeader(f.version, f.order, headerSize, f.voxOffset, header, type, shape, new Grid(spatial, best));

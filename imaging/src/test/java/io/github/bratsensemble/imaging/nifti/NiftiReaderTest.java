@@ -6,7 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.bratsensemble.imaging.geometry.Affine;
+import io.github.bratsensemble.imaging.geometry.Dimensions;
+import io.github.bratsensemble.imaging.geometry.Grid;
 import io.github.bratsensemble.imaging.testing.TestData;
+import io.github.bratsensemble.imaging.volume.FloatVolume;
 import io.github.bratsensemble.imaging.volume.LabelVolume;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -244,5 +248,18 @@ class NiftiReaderTest {
     b.putFloat(108, voxOffset);
     b.put(344, (byte) 'n').put(345, (byte) '+').put(346, (byte) '1');
     return b.array();
+  }
+
+  @Test
+  void micrometreVoxelsAreRejected() throws IOException {
+    Path file = work.resolve("tiny.nii");
+    Grid tiny = new Grid(new Dimensions(4, 4, 4), Affine.scaling(1e-4, 1e-4, 1e-4, 0, 0, 0));
+    Nifti.writeFloat32(file, FloatVolume.wrap(tiny, new float[64]));
+
+    NiftiFormatException e = assertThrows(NiftiFormatException.class, () -> Nifti.readFloat(file));
+
+    assertTrue(e.getMessage().startsWith(file + ": voxel size along axis 0 is 0.0001 mm in the voxel-to-world affine"),
+        e.getMessage());
+    assertTrue(e.getMessage().endsWith("; at least 0.001 mm is expected"), e.getMessage());
   }
 }
