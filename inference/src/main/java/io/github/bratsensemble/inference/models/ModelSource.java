@@ -15,6 +15,10 @@ public record ModelSource(String location, String sha256) {
     if (location == null || location.isBlank()) {
       throw new IllegalArgumentException("model location is required");
     }
+    if (!isRemote(location) && location.matches("(?i)[a-z][a-z0-9+.-]*://.*")) {
+      throw new IllegalArgumentException("model location " + location
+          + " uses an unsupported URL scheme; give a file path or an http(s) URL");
+    }
     if (sha256 != null) {
       sha256 = sha256.toLowerCase(Locale.ROOT);
       if (!sha256.matches("[0-9a-f]{64}")) {

@@ -3,10 +3,12 @@ package io.github.bratsensemble.inference.models;
 import io.github.bratsensemble.imaging.io.CacheFolders;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -29,13 +31,21 @@ import org.slf4j.LoggerFactory;
 public final class ModelStore {
   private static final Logger LOG = LoggerFactory.getLogger(ModelStore.class);
   private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(30);
+  /** Maximum wait for a server's response headers. */
+  private static final Duration RESPONSE_TIMEOUT = Duration.ofMinutes(2);
 
   private final Path cacheDirectory;
   private final boolean offline;
+  private final Duration responseTimeout;
 
   public ModelStore(Path cacheDirectory, boolean offline) {
+    this(cacheDirectory, offline, RESPONSE_TIMEOUT);
+  }
+
+  ModelStore(Path cacheDirectory, boolean offline, Duration responseTimeout) {
     this.cacheDirectory = cacheDirectory;
     this.offline = offline;
+    this.responseTimeout = responseTimeout;
   }
 
   /** Returns the default cache directory: {@code models} in {@link CacheFolders#defaultRoot()}. */
@@ -81,7 +91,7 @@ public final class ModelStore {
     Files.createDirectories(cacheDirectory);
     Path temporary = Files.createTempFile(cacheDirectory, ".download-", ".part");
     try {
-      download(source.location(), temporary);
+      download(source.location(), temporary, responseTimeout);
       verify(temporary, source.sha256(), "download of " + source.location());
       Files.move(temporary, cached, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
       LOG.info("downloaded model {} to {}", source.location(), cached);
@@ -91,13 +101,15 @@ public final class ModelStore {
     }
   }
 
-  private static void download(String url, Path target) throws IOException {
+  // NOTE: the response timeout covers the wait for the headers only; a server that stalls in the
+  // middle of the body keeps the download waiting.
+  private static void download(String url, Path target, Duration responseTimeout) throws IOException {
     LOG.info("downloading model {}", url);
     HttpClient client = HttpClient.newBuilder()
         .connectTimeout(CONNECT_TIMEOUT)
         .followRedirects(HttpClient.Redirect.NORMAL)
         .build();
-    HttpRequest request = HttpRequest.newBuilder(URI.create(url)).GET().build();
+    HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(responseTimeout).GET().build();
     try {
       HttpResponse<InputStream> response = client.send(request, HttpResponse.BodyHandlers.ofInputStream());
       try (InputStream body = response.body()) {
@@ -109,11 +121,17 @@ public final class ModelStore {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IOException("download of model " + url + " was interrupted", e);
+    } catch (HttpTimeoutException e) {
+      throw new IOException("download of model " + url + " timed out: no response within "
+          + responseTimeout.toSeconds() + " s", e);
+    } catch (ConnectException e) {
+      throw new IOException("download of model " + url + " failed: could not connect to the server", e);
     } catch (IOException e) {
       if (e.getMessage() != null && e.getMessage().startsWith("download of model")) {
         throw e;
       }
-      throw new IOException("download of model " + url + " failed: " + e, e);
+      String reason = e.getMessage() == null || e.getMessage().isBlank() ? e.getClass().getSimpleName() : e.getMessage();
+      throw new IOException("download of model " + url + " failed: " + reason, e);
     }
   }
 

@@ -9,9 +9,12 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -26,6 +29,8 @@ class ModelStoreTest {
 
   private HttpServer server;
   private final AtomicInteger requests = new AtomicInteger();
+  /** Lets handlers that wait for the end of a test finish. */
+  private final CountDownLatch release = new CountDownLatch(1);
 
   @BeforeEach
   void startServer() throws IOException {
@@ -42,6 +47,7 @@ class ModelStoreTest {
 
   @AfterEach
   void stopServer() {
+    release.countDown();
     server.stop(0);
   }
 
@@ -97,6 +103,50 @@ class ModelStoreTest {
         () -> store.resolve(new ModelSource(url("/missing.onnx"), Sha256.of(MODEL))));
 
     assertEquals("download of model " + url("/missing.onnx") + " failed with HTTP status 404", e.getMessage());
+  }
+
+  @Test
+  void silentServerTimesOut() throws IOException {
+    server.createContext("/silent.onnx", exchange -> {
+      try {
+        release.await();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      exchange.close();
+    });
+    ModelStore store = new ModelStore(cache, false, Duration.ofSeconds(1));
+
+    IOException e = assertThrows(IOException.class,
+        () -> store.resolve(new ModelSource(url("/silent.onnx"), Sha256.of(MODEL))));
+
+    assertEquals("download of model " + url("/silent.onnx") + " timed out: no response within 1 s", e.getMessage());
+    try (var files = Files.list(cache)) {
+      assertEquals(0, files.count(), "no partial download is left");
+    }
+  }
+
+  @Test
+  void refusedConnectionIsExplained() throws IOException {
+    int port;
+    try (ServerSocket unused = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      port = unused.getLocalPort();
+    }
+    String closed = "http://127.0.0.1:" + port + "/model.onnx";
+
+    IOException e = assertThrows(IOException.class,
+        () -> new ModelStore(cache, false).resolve(new ModelSource(closed, Sha256.of(MODEL))));
+
+    assertEquals("download of model " + closed + " failed: could not connect to the server", e.getMessage());
+  }
+
+  @Test
+  void unsupportedSchemeRejected() {
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> new ModelSource("ftp://127.0.0.1/m.onnx", null));
+
+    assertEquals("model location ftp://127.0.0.1/m.onnx uses an unsupported URL scheme; give a file path or an"
+        + " http(s) URL", e.getMessage());
   }
 
   @Test

@@ -4,9 +4,11 @@ import io.github.bratsensemble.imaging.io.CacheFolders;
 import io.github.bratsensemble.preprocessor.manifest.Checksums;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.ConnectException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -74,6 +76,18 @@ public final class DownloadCache {
     return Files.isRegularFile(target) && Checksums.sha256(target).equals(source.sha256());
   }
 
+  /** Describes a failed request in words, without exception class names. */
+  private static String reason(IOException e) {
+    if (e instanceof HttpTimeoutException) {
+      return "no response within " + DOWNLOAD_TIMEOUT.toMinutes() + " minutes";
+    }
+    if (e instanceof ConnectException) {
+      return "could not connect to the server";
+    }
+    String message = e.getMessage();
+    return message == null || message.isBlank() ? e.getClass().getSimpleName() : message;
+  }
+
   private void download(RemoteFile source, Path target) throws IOException {
     Path parent = target.getParent();
     try {
@@ -96,7 +110,7 @@ public final class DownloadCache {
         Thread.currentThread().interrupt();
         throw new IOException("download of " + source.uri() + " was interrupted", e);
       } catch (IOException e) {
-        throw new IOException("download of " + source.name() + " from " + source.uri() + " failed: " + e
+        throw new IOException("download of " + source.name() + " from " + source.uri() + " failed: " + reason(e)
             + "; pass a local copy instead", e);
       }
       try (InputStream body = response.body()) {
