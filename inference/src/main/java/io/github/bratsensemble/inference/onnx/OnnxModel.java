@@ -51,6 +51,10 @@ public final class OnnxModel implements AutoCloseable {
    * @throws InferenceException if the file is missing or ONNX Runtime rejects it
    */
   public static OnnxModel load(Path file, ExecutionOptions options) {
+    if (Files.isDirectory(file)) {
+      throw new InferenceException(file + " is a folder; an ONNX model file is required (a TensorFlow.js model"
+          + " folder converts with 'models import-tfjs')");
+    }
     if (!Files.isRegularFile(file)) {
       throw new InferenceException("ONNX model not found: " + file);
     }

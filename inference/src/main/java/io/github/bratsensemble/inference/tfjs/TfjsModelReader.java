@@ -1,5 +1,7 @@
 package io.github.bratsensemble.inference.tfjs;
 
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayOutputStream;
@@ -37,8 +39,10 @@ public final class TfjsModelReader {
       root = JSON.readTree(json.toFile());
     } catch (NoSuchFileException | java.io.FileNotFoundException e) {
       throw new NoSuchFileException(json.toString(), null, "TensorFlow.js model.json not found");
-    } catch (IOException e) {
-      throw new IOException(json + " is not valid JSON: " + e.getMessage(), e);
+    } catch (JsonProcessingException e) {
+      JsonLocation at = e.getLocation();
+      String where = at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
+      throw new IOException(json + " is not valid JSON" + where + ": " + e.getOriginalMessage(), e);
     }
     if (!"layers-model".equals(root.path("format").asText("layers-model"))) {
       throw new IOException(json + ": format is '" + root.path("format").asText()

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class OnnxModelTest {
 
@@ -42,6 +43,14 @@ class OnnxModelTest {
         () -> OnnxModel.load(Path.of("no/such/model.onnx"), ExecutionOptions.cpu()));
 
     assertEquals("ONNX model not found: no/such/model.onnx", e.getMessage());
+  }
+
+  @Test
+  void folderIsNotAModel(@TempDir Path folder) {
+    InferenceException e = assertThrows(InferenceException.class, () -> OnnxModel.load(folder, ExecutionOptions.cpu()));
+
+    assertEquals(folder + " is a folder; an ONNX model file is required (a TensorFlow.js model folder converts with"
+        + " 'models import-tfjs')", e.getMessage());
   }
 
   @Test

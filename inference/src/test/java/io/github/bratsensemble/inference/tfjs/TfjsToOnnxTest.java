@@ -71,6 +71,17 @@ class TfjsToOnnxTest {
   }
 
   @Test
+  void corruptJsonNamesPosition() throws IOException {
+    Path json = dir.resolve("model.json");
+    Files.writeString(json, "{not json");
+
+    IOException e = assertThrows(IOException.class, () -> TfjsModelReader.read(dir));
+
+    assertEquals(json + " is not valid JSON at line 1, column 2: Unexpected character ('n' (code 110)): was expecting"
+        + " double-quote to start field name", e.getMessage());
+  }
+
+  @Test
   void truncatedWeightsAreRejected() throws IOException {
     writeModel(twoLayerModel(false), "elu");
     byte[] bin = Files.readAllBytes(dir.resolve("model.bin"));
