@@ -99,10 +99,10 @@ public final class ConformedSegmenter implements AutoCloseable {
     this.settings = settings;
   }
 
-  /** Returns the label map of {@code image} on its own grid. */
+  /** Returns the label map of {@code image} on its own grid; NaN and infinite voxels count as 0. */
   public LabelVolume segment(FloatVolume image) {
     Conformer conformer = Conformer.of(image.grid());
-    float[] values = ConformIntensity.toUint8Range(conformer.conformImage(image).voxelArray());
+    float[] values = ConformIntensity.toUint8Range(conformer.conformImage(finite(image)).voxelArray());
     if (settings.scaling() == Scaling.QUANTILES_5_95) {
       ConformIntensity.quantileToUnit(values, 0.05, 0.95);
     } else {
@@ -127,6 +127,21 @@ public final class ConformedSegmenter implements AutoCloseable {
 
   public OnnxModel model() {
     return model;
+  }
+
+  /** Returns {@code image}, or a copy with its NaN and infinite voxels set to 0 when it has any. */
+  private static FloatVolume finite(FloatVolume image) {
+    float[] values = image.voxelArray();
+    float[] copy = null;
+    for (int i = 0; i < values.length; i++) {
+      if (!Float.isFinite(values[i])) {
+        if (copy == null) {
+          copy = values.clone();
+        }
+        copy[i] = 0;
+      }
+    }
+    return copy == null ? image : FloatVolume.wrap(image.grid(), copy);
   }
 
   public Settings settings() {

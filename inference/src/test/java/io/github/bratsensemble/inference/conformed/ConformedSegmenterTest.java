@@ -42,6 +42,24 @@ class ConformedSegmenterTest {
   }
 
   @Test
+  void nonFiniteVoxelsCountAsZero() {
+    float[] clean = new float[DIMS.voxelCount()];
+    fillCube(clean, 60, 20, 50);
+    fillCube(clean, 150, 20, 100);
+    float[] spoiled = clean.clone();
+    spoiled[DIMS.index(10, 10, 10)] = Float.POSITIVE_INFINITY;
+    spoiled[DIMS.index(11, 10, 10)] = Float.NEGATIVE_INFINITY;
+    spoiled[DIMS.index(12, 10, 10)] = Float.NaN;
+    byte[] model = TestModels.pointwise(new float[][] {{0}, {1}, {2}}, new float[] {0.25f, 0, -0.9f});
+    Settings settings = new Settings(Scaling.MIN_MAX, 0, 0, new int[] {0, 7, 3}, false);
+
+    LabelVolume fromClean = segment(model, settings, FloatVolume.wrap(CONFORMED, clean));
+    LabelVolume fromSpoiled = segment(model, settings, FloatVolume.wrap(CONFORMED, spoiled));
+
+    assertArrayEquals(fromClean.labelArray(), fromSpoiled.labelArray());
+  }
+
+  @Test
   void cropLeavesOutsideAsBackground() {
     float[] image = new float[DIMS.voxelCount()];
     fillCube(image, 60, 20, 100);
