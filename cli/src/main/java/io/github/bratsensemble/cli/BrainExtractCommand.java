@@ -37,9 +37,10 @@ final class BrainExtractCommand implements Callable<Integer> {
   @Option(names = {"-o", "--output"}, required = true, paramLabel = "MASK", description = "NIfTI mask to write.")
   Path output;
 
-  @Option(names = "--model", required = true, paramLabel = "MODEL",
+  @Option(names = "--model", paramLabel = "MODEL",
       description = "MindGrab as an ONNX file, a TensorFlow.js folder (model.json + model.bin, converted once into the"
-          + " cache) or an http(s) URL of an ONNX file (downloaded once into the cache; needs --model-sha256).")
+          + " cache) or an http(s) URL of an ONNX file (downloaded once into the cache; needs --model-sha256)."
+          + " Default: brainchop's MindGrab, downloaded into the cache on first use.")
   String model;
 
   @Mixin
@@ -47,16 +48,23 @@ final class BrainExtractCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    ExecutionOptions options = inference.executionOptions(spec);
+    ExecutionOptions options = inference.executionOptions(spec, model);
     OutputPaths.of(spec).input("-i", input).niftiOutput("-o", output).check();
-    Path modelPath = inference.resolve(model);
+    Path modelPath = model != null ? inference.resolve(spec, model) : DefaultModels.mindGrab(inference);
     FloatVolume image = Nifti.readFloat(input);
+    if (Foreground.of(image) == null) {
+      throw new IllegalArgumentException(input + ": no voxel is above 0; an MR image of a head is required");
+    }
     LabelVolume mask;
     try (BrainExtractor extractor = BrainExtractor.open(modelPath, inference.cache(), options)) {
       mask = extractor.extract(image);
     }
-    Nifti.writeLabels(output, mask);
     long voxels = mask.histogram()[1];
+    if (voxels == 0) {
+      throw new IllegalArgumentException(input + ": the model found no brain, so nothing was written; an MR image of a"
+          + " head is required");
+    }
+    Nifti.writeLabels(output, mask);
     PrintWriter out = spec.commandLine().getOut();
     out.printf(Locale.ROOT, "wrote %s: brain %d voxels, %.1f mL%n", output, voxels, voxels * mask.grid().voxelVolumeMl());
     out.flush();

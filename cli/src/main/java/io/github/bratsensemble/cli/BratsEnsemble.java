@@ -48,6 +48,18 @@ public final class BratsEnsemble implements Runnable {
     CommandLine commandLine = new CommandLine(new BratsEnsemble());
     commandLine.setExecutionExceptionHandler(new ErrorHandler());
     commandLine.setExitCodeExceptionMapper(new ErrorHandler());
+    commandLine.setParameterExceptionHandler(BratsEnsemble::reportUsageError);
     return commandLine;
+  }
+
+  /** Prints a usage error as its message, any spelling suggestions and a pointer to the command's help. */
+  private static int reportUsageError(CommandLine.ParameterException e, String[] args) {
+    CommandLine command = e.getCommandLine();
+    java.io.PrintWriter err = command.getErr();
+    err.println(e.getMessage());
+    CommandLine.UnmatchedArgumentException.printSuggestions(e, err);
+    err.println("Run '" + command.getCommandSpec().qualifiedName() + " --help' for the options.");
+    err.flush();
+    return ExitCodes.USAGE_ERROR;
   }
 }

@@ -26,16 +26,21 @@ public final class InferenceOptions {
   Integer gpu;
 
   @Option(names = "--cache-dir", paramLabel = "DIR",
-      description = "Folder for converted and downloaded models (default: models in the cache root, $BRATS_ENSEMBLE_CACHE or"
-          + " ~/.cache/brats-ensemble).")
+      description = "Cache folder for downloaded and converted models. Default: $BRATS_ENSEMBLE_CACHE, else the user's"
+          + " cache folder, such as ~/.cache/brats-ensemble.")
   Path cacheDirectory;
 
   /**
-   * Returns the ONNX Runtime options.
+   * Checks the options against the command's {@code --model} (null when not given) and returns
+   * the ONNX Runtime options.
    *
-   * @throws CommandLine.ParameterException if the thread count or device index is negative
+   * @throws CommandLine.ParameterException if the thread count or device index is negative, or a
+   *     SHA-256 is given without a model
    */
-  ExecutionOptions executionOptions(CommandSpec spec) {
+  ExecutionOptions executionOptions(CommandSpec spec, String model) {
+    if (model == null && modelSha256 != null) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "--model-sha256 needs --model");
+    }
     if (threads < 0) {
       throw new CommandLine.ParameterException(spec.commandLine(), "--threads must be 0 or more but was " + threads);
     }
@@ -45,13 +50,23 @@ public final class InferenceOptions {
     return new ExecutionOptions(threads, gpu == null ? ExecutionOptions.CPU : gpu);
   }
 
-  /** Returns the cache folder for models. */
+  /** Returns the folder for converted and URL-downloaded models: {@code --cache-dir}, else the default model cache. */
   Path cache() {
     return cacheDirectory != null ? cacheDirectory : ModelStore.defaultCacheDirectory();
   }
 
-  /** Returns the local path of {@code model}, downloading a URL into the cache once. */
-  Path resolve(String model) throws IOException {
-    return new ModelStore(cache(), offline).resolve(new ModelSource(model, modelSha256));
+  /**
+   * Returns the local path of {@code model}, downloading a URL into the cache once.
+   *
+   * @throws CommandLine.ParameterException if the location or the SHA-256 is malformed, or a URL comes without a SHA-256
+   */
+  Path resolve(CommandSpec spec, String model) throws IOException {
+    ModelSource source;
+    try {
+      source = new ModelSource(model, modelSha256);
+    } catch (IllegalArgumentException e) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "--model: " + e.getMessage());
+    }
+    return new ModelStore(cache(), offline).resolve(source);
   }
 }

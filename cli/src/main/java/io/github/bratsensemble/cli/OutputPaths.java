@@ -33,8 +33,15 @@ final class OutputPaths {
     return new OutputPaths(spec);
   }
 
-  /** Adds an input file; {@code null} is ignored. */
+  /**
+   * Adds an input file; {@code null} is ignored.
+   *
+   * @throws CommandLine.ParameterException if the path is empty
+   */
   OutputPaths input(String option, Path path) {
+    if (path != null && path.toString().isEmpty()) {
+      throw new CommandLine.ParameterException(spec.commandLine(), option + " needs a file name but was empty");
+    }
     if (path != null) {
       inputs.add(new Named(option, path));
     }

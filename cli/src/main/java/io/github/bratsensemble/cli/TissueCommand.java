@@ -41,9 +41,10 @@ final class TissueCommand implements Callable<Integer> {
   @Option(names = {"-o", "--output"}, required = true, paramLabel = "LABELS", description = "NIfTI label map to write.")
   Path output;
 
-  @Option(names = "--model", required = true, paramLabel = "MODEL",
+  @Option(names = "--model", paramLabel = "MODEL",
       description = "MeshNet as an ONNX file (one input channel; outputs background, white matter, grey matter)"
-          + " or an http(s) URL of one (downloaded once into the cache; needs --model-sha256).")
+          + " or an http(s) URL of one (downloaded once into the cache; needs --model-sha256). Default:"
+          + " niivue-onnx's MeshNet, downloaded into the cache on first use.")
   String model;
 
   @Option(names = "--no-bias-correction", description = "Feed the image as it is, without correcting its bias field.")
@@ -54,35 +55,31 @@ final class TissueCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    ExecutionOptions options = inference.executionOptions(spec);
+    ExecutionOptions options = inference.executionOptions(spec, model);
     OutputPaths.of(spec).input("-i", input).niftiOutput("-o", output).check();
-    Path modelPath = inference.resolve(model);
+    Path modelPath = model != null ? inference.resolve(spec, model) : DefaultModels.meshNet(inference);
     FloatVolume image = Nifti.readFloat(input);
-    LabelVolume positive = positiveVoxels(image);
-    if (positive.histogram()[1] == 0) {
+    LabelVolume foreground = Foreground.of(image);
+    if (foreground == null) {
       throw new IllegalArgumentException(input + ": no voxel is above 0; a T1-weighted image is required");
     }
     if (!noBiasCorrection) {
-      image = BiasFieldCorrection.correct(image, positive, Runtime.getRuntime().availableProcessors());
+      image = BiasFieldCorrection.correct(image, foreground, Runtime.getRuntime().availableProcessors());
     }
     LabelVolume tissue;
     try (TissueSegmenter segmenter = new TissueSegmenter(OnnxModel.load(modelPath, options))) {
       tissue = segmenter.segment(image);
     }
-    Nifti.writeLabels(output, tissue);
     TissueVolumes volumes = TissueVolumes.of(tissue);
+    if (volumes.greyMl() == 0 && volumes.whiteMl() == 0) {
+      throw new IllegalArgumentException(input + ": the model found no grey or white matter, so nothing was written;"
+          + " a T1-weighted brain image is required");
+    }
+    Nifti.writeLabels(output, tissue);
     PrintWriter out = spec.commandLine().getOut();
     out.printf(Locale.ROOT, "wrote %s: grey matter %.1f mL, white matter %.1f mL%s%n", output, volumes.greyMl(),
         volumes.whiteMl(), noBiasCorrection ? " (no bias correction)" : "");
     out.flush();
     return ExitCodes.OK;
-  }
-
-  private static LabelVolume positiveVoxels(FloatVolume image) {
-    byte[] mask = new byte[image.voxelCount()];
-    for (int i = 0; i < mask.length; i++) {
-      mask[i] = (byte) (image.value(i) > 0 ? 1 : 0);
-    }
-    return LabelVolume.wrap(image.grid(), mask);
   }
 }

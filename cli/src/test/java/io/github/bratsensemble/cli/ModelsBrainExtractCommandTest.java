@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.onnx.proto.OnnxMl;
+import io.github.bratsensemble.imaging.geometry.Affine;
+import io.github.bratsensemble.imaging.geometry.Dimensions;
 import io.github.bratsensemble.imaging.geometry.Grid;
 import io.github.bratsensemble.imaging.nifti.Nifti;
 import io.github.bratsensemble.imaging.testing.TestData;
@@ -102,6 +104,35 @@ class ModelsBrainExtractCommandTest {
     assertEquals(1, result.exitCode());
     assertEquals("brats-ensemble: " + missing + ": model file not found" + System.lineSeparator(), result.err());
     assertFalse(Files.exists(work.resolve("mask.nii.gz")));
+  }
+
+  @Test
+  void brainExtractRejectsEmptyImage() throws IOException {
+    Path zeros = work.resolve("zeros.nii.gz");
+    Nifti.writeFloat(zeros, FloatVolume.wrap(new Grid(new Dimensions(8, 8, 8), Affine.identity()), new float[512]));
+    Path model = work.resolve("threshold.onnx");
+    Files.write(model, thresholdModel());
+
+    CliRunner.Result result = CliRunner.run("brain-extract", "-i", zeros.toString(), "-o",
+        work.resolve("mask.nii.gz").toString(), "--model", model.toString());
+
+    assertEquals(1, result.exitCode());
+    assertEquals("brats-ensemble: " + zeros + ": no voxel is above 0; an MR image of a head is required"
+        + System.lineSeparator(), result.err());
+    assertFalse(Files.exists(work.resolve("mask.nii.gz")));
+  }
+
+  @Test
+  void brainExtractDefaultModelOfflineNamesCache() {
+    Path cache = work.resolve("cache");
+
+    CliRunner.Result result = CliRunner.run("brain-extract", "-i",
+        TestData.require("atlas/sri24_t1_1mm_skull_stripped.nii.gz").toString(), "-o",
+        work.resolve("mask.nii.gz").toString(), "--cache-dir", cache.toString(), "--offline");
+
+    assertEquals(1, result.exitCode());
+    assertTrue(result.err().startsWith("brats-ensemble: MindGrab weights file is not in the cache ("
+        + cache.resolve("models/mindgrab-tfjs/model.bin") + ") and --offline forbids downloading it"), result.err());
   }
 
   @Test

@@ -56,6 +56,22 @@ class TissueCommandTest {
   }
 
   @Test
+  void wholeHeadImageKeepsTissue() throws IOException {
+    // The MNI average head: 2 mm voxels, odd sizes, almost every voxel above 0.
+    Path output = work.resolve("tissue.nii.gz");
+
+    CliRunner.Result result = CliRunner.run("tissue", "-i",
+        TestData.require("nifti-edge-cases/avg152T1_LR_nifti.nii.gz").toString(), "-o", output.toString(),
+        "--model", TestData.require("models/meshnet-gwm-onnx/model.onnx").toString());
+
+    assertEquals(0, result.exitCode(), result.err());
+    LabelVolume tissue = Nifti.readLabels(output);
+    double voxelMl = tissue.grid().voxelVolumeMl();
+    assertTrue(tissue.histogram()[1] * voxelMl > 300, "grey matter " + tissue.histogram()[1] * voxelMl + " mL");
+    assertTrue(tissue.histogram()[2] * voxelMl > 300, "white matter " + tissue.histogram()[2] * voxelMl + " mL");
+  }
+
+  @Test
   void withoutBiasCorrectionSaysSo() throws IOException {
     Path model = work.resolve("ramp.onnx");
     Files.write(model, rampModel());
@@ -96,6 +112,75 @@ class TissueCommandTest {
 
     assertEquals(2, result.exitCode());
     assertEquals("-o " + output + " must end in .nii or .nii.gz", result.err().lines().findFirst().orElse(""));
+  }
+
+  @Test
+  void emptyResultIsAnError() throws IOException {
+    Path constant = work.resolve("constant.nii.gz");
+    float[] voxels = new float[512];
+    java.util.Arrays.fill(voxels, 100f);
+    Nifti.writeFloat(constant, FloatVolume.wrap(new Grid(new Dimensions(8, 8, 8), Affine.identity()), voxels));
+    // A model that finds background everywhere, as MeshNet does on such an image.
+    Path model = work.resolve("background.onnx");
+    OnnxGraphBuilder b = new OnnxGraphBuilder("background");
+    b.input("image", -1, 1, -1, -1, -1);
+    String w = b.initializer("w", new float[] {0, 0, 0}, 3, 1, 1, 1, 1);
+    String bias = b.initializer("b", new float[] {1, 0, 0}, 3);
+    b.node("Conv", "scores", new String[] {"image", w, bias}, OnnxGraphBuilder.ints("kernel_shape", 1, 1, 1));
+    b.output("scores", -1, 3, -1, -1, -1);
+    Files.write(model, b.build(17, "test"));
+    Path output = work.resolve("t.nii.gz");
+
+    CliRunner.Result result = CliRunner.run("tissue", "-i", constant.toString(), "-o", output.toString(),
+        "--model", model.toString());
+
+    assertEquals(1, result.exitCode());
+    assertEquals("brats-ensemble: " + constant + ": the model found no grey or white matter, so nothing was written;"
+        + " a T1-weighted brain image is required" + System.lineSeparator(), result.err());
+    assertFalse(Files.exists(output));
+  }
+
+  @Test
+  void defaultModelOfflineNamesCache() {
+    Path cache = work.resolve("cache");
+
+    CliRunner.Result result = CliRunner.run("tissue", "-i", TestData.require(GLIOMA_T1).toString(), "-o",
+        work.resolve("t.nii.gz").toString(), "--cache-dir", cache.toString(), "--offline");
+
+    assertEquals(1, result.exitCode());
+    assertEquals("brats-ensemble: MeshNet grey/white-matter model is not in the cache ("
+        + cache.resolve("models/meshnet-gwm/model.onnx") + ") and --offline forbids downloading it from"
+        + " https://raw.githubusercontent.com/niivue/niivue-onnx/00fd8b0a87add14bfe249e101dfde96f198cd5ed/public/model.onnx;"
+        + " download it there or pass a local copy" + System.lineSeparator(), result.err());
+  }
+
+  @Test
+  void defaultModelIsReadFromCache() throws IOException {
+    // A cached copy with the published digest is used without any download.
+    Path cache = work.resolve("cache");
+    Path cached = cache.resolve("models/meshnet-gwm/model.onnx");
+    Files.createDirectories(cached.getParent());
+    Files.copy(TestData.require("models/meshnet-gwm-onnx/model.onnx"), cached);
+    Path output = work.resolve("tissue.nii.gz");
+
+    CliRunner.Result result = CliRunner.run("tissue", "-i", TestData.require(GLIOMA_T1).toString(), "-o",
+        output.toString(), "--cache-dir", cache.toString(), "--offline", "--no-bias-correction");
+
+    assertEquals(0, result.exitCode(), result.err());
+    LabelVolume tissue = Nifti.readLabels(output);
+    assertEquals(String.format(Locale.ROOT, "wrote %s: grey matter %.1f mL, white matter %.1f mL (no bias correction)%n",
+        output, tissue.histogram()[1] / 1000.0, tissue.histogram()[2] / 1000.0), result.out());
+    assertEquals(956.7, tissue.histogram()[1] / 1000.0, 0.05);
+  }
+
+  @Test
+  void malformedDigestIsUsageError() {
+    CliRunner.Result result = CliRunner.run("tissue", "-i", TestData.require(GLIOMA_T1).toString(), "-o",
+        work.resolve("t.nii.gz").toString(), "--model", "model.onnx", "--model-sha256", "xyz");
+
+    assertEquals(2, result.exitCode());
+    assertEquals("--model: SHA-256 of model model.onnx must be 64 hex digits but was xyz" + System.lineSeparator()
+        + "Run 'brats-ensemble tissue --help' for the options." + System.lineSeparator(), result.err());
   }
 
   @Test

@@ -35,10 +35,21 @@ public record RemoteFile(String name, URI uri, String sha256, String cacheFileNa
       "models/mindgrab-tfjs/model.json");
 
   /** The weights that {@link #MINDGRAB_JSON} refers to. */
-  public static final RemoteFile MINDGRAB_WEIGHTS = new RemoteFile("MindGrab model weights",
+  public static final RemoteFile MINDGRAB_WEIGHTS = new RemoteFile("MindGrab weights file",
       URI.create(MINDGRAB_BASE + "model.bin"),
       "c9a01490fe2d13acc1515fd019b69db176ebe6f40c9b84aeb77f25acbc2ee0f3",
       "models/mindgrab-tfjs/model.bin");
+
+  /**
+   * The MeshNet grey/white-matter model that niivue-onnx publishes (BSD-2-Clause), ONNX opset 14,
+   * input [N, 1, 256, 256, 256], output channels background, white matter, grey matter.
+   */
+  // NOTE: this URL has not been fetched from this project; a wrong file fails the SHA-256 check.
+  public static final RemoteFile MESHNET_GWM = new RemoteFile("MeshNet grey/white-matter model",
+      URI.create("https://raw.githubusercontent.com/niivue/niivue-onnx/"
+          + "00fd8b0a87add14bfe249e101dfde96f198cd5ed/public/model.onnx"),
+      "02850fb059badf0717d26f61048293b7422b2453fb48db8ae95d046059bfd90f",
+      "models/meshnet-gwm/model.onnx");
 
   public RemoteFile {
     if (!sha256.matches("[0-9a-f]{64}")) {
