@@ -52,9 +52,7 @@ final class BrainExtractCommand implements Callable<Integer> {
     OutputPaths.of(spec).input("-i", input).niftiOutput("-o", output).check();
     Path modelPath = model != null ? inference.resolve(spec, model) : DefaultModels.mindGrab(inference);
     FloatVolume image = Nifti.readFloat(input);
-    if (Foreground.of(image) == null) {
-      throw new IllegalArgumentException(input + ": no voxel is above 0; an MR image of a head is required");
-    }
+    ImageContent.requireContrast(input, image, "an MR image of a head is required");
     LabelVolume mask;
     try (BrainExtractor extractor = BrainExtractor.open(modelPath, inference.cache(), options)) {
       mask = extractor.extract(image);

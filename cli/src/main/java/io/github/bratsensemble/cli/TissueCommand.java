@@ -59,12 +59,9 @@ final class TissueCommand implements Callable<Integer> {
     OutputPaths.of(spec).input("-i", input).niftiOutput("-o", output).check();
     Path modelPath = model != null ? inference.resolve(spec, model) : DefaultModels.meshNet(inference);
     FloatVolume image = Nifti.readFloat(input);
-    LabelVolume foreground = Foreground.of(image);
-    if (foreground == null) {
-      throw new IllegalArgumentException(input + ": no voxel is above 0; a T1-weighted image is required");
-    }
+    ImageContent.requireContrast(input, image, "a T1-weighted image is required");
     if (!noBiasCorrection) {
-      image = BiasFieldCorrection.correct(image, foreground, Runtime.getRuntime().availableProcessors());
+      image = BiasFieldCorrection.correct(image, Foreground.of(image), Runtime.getRuntime().availableProcessors());
     }
     LabelVolume tissue;
     try (TissueSegmenter segmenter = new TissueSegmenter(OnnxModel.load(modelPath, options))) {

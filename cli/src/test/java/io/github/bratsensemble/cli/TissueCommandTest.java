@@ -115,11 +115,31 @@ class TissueCommandTest {
   }
 
   @Test
-  void emptyResultIsAnError() throws IOException {
+  void constantImageIsRejected() throws IOException {
     Path constant = work.resolve("constant.nii.gz");
     float[] voxels = new float[512];
     java.util.Arrays.fill(voxels, 100f);
     Nifti.writeFloat(constant, FloatVolume.wrap(new Grid(new Dimensions(8, 8, 8), Affine.identity()), voxels));
+    Path model = work.resolve("ramp.onnx");
+    Files.write(model, rampModel());
+
+    CliRunner.Result result = CliRunner.run("tissue", "-i", constant.toString(), "-o", work.resolve("t.nii.gz").toString(),
+        "--model", model.toString());
+
+    assertEquals(1, result.exitCode());
+    assertEquals("brats-ensemble: " + constant + ": every voxel above 0 has the value 100.0; a T1-weighted image is"
+        + " required" + System.lineSeparator(), result.err());
+    assertFalse(Files.exists(work.resolve("t.nii.gz")));
+  }
+
+  @Test
+  void emptyResultIsAnError() throws IOException {
+    Path ramp = work.resolve("ramp.nii.gz");
+    float[] voxels = new float[512];
+    for (int i = 0; i < voxels.length; i++) {
+      voxels[i] = i;
+    }
+    Nifti.writeFloat(ramp, FloatVolume.wrap(new Grid(new Dimensions(8, 8, 8), Affine.identity()), voxels));
     // A model that finds background everywhere, as MeshNet does on such an image.
     Path model = work.resolve("background.onnx");
     OnnxGraphBuilder b = new OnnxGraphBuilder("background");
@@ -131,11 +151,11 @@ class TissueCommandTest {
     Files.write(model, b.build(17, "test"));
     Path output = work.resolve("t.nii.gz");
 
-    CliRunner.Result result = CliRunner.run("tissue", "-i", constant.toString(), "-o", output.toString(),
+    CliRunner.Result result = CliRunner.run("tissue", "-i", ramp.toString(), "-o", output.toString(),
         "--model", model.toString());
 
     assertEquals(1, result.exitCode());
-    assertEquals("brats-ensemble: " + constant + ": the model found no grey or white matter, so nothing was written;"
+    assertEquals("brats-ensemble: " + ramp + ": the model found no grey or white matter, so nothing was written;"
         + " a T1-weighted brain image is required" + System.lineSeparator(), result.err());
     assertFalse(Files.exists(output));
   }

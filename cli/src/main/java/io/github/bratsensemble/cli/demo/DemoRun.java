@@ -102,13 +102,15 @@ public final class DemoRun {
     BratsCase aligned = new BratsCase(phantom.t1(), t1c, t2, flair, phantom.brainMask());
 
     Path segmentations = Files.createDirectories(outputDir.resolve("segmentations"));
-    Map<String, LabelVolume> outputs = segment(aligned, threads, progress);
+    // Everything from here on is in the BraTS 2023 labels of the truth file and the other commands.
+    Map<String, LabelVolume> outputs = new LinkedHashMap<>();
+    segment(aligned, threads, progress).forEach((name, labels) -> outputs.put(name, toBrats2023(labels)));
     for (Map.Entry<String, LabelVolume> e : outputs.entrySet()) {
-      writeBrats2023(segmentations.resolve(e.getKey() + ".nii.gz"), e.getValue());
+      Nifti.writeLabels(segmentations.resolve(e.getKey() + ".nii.gz"), e.getValue());
     }
 
-    LabelVolume truth = phantom.truthBrats2021();
-    BratsEvaluator evaluator = new BratsEvaluator(LabelConvention.BRATS2021);
+    LabelVolume truth = toBrats2023(phantom.truthBrats2021());
+    BratsEvaluator evaluator = new BratsEvaluator(LabelConvention.BRATS2023);
     List<Score> scores = new ArrayList<>();
     for (Map.Entry<String, LabelVolume> e : outputs.entrySet()) {
       scores.add(new Score(e.getKey(), "algorithm", dice(evaluator.evaluate(truth, e.getValue()))));
@@ -116,11 +118,11 @@ public final class DemoRun {
 
     Path fusionDir = Files.createDirectories(outputDir.resolve("fusion"));
     List<FusionInput> inputs = new ArrayList<>();
-    outputs.forEach((name, labels) -> inputs.add(new FusionInput(name, labels, LabelConvention.BRATS2021)));
+    outputs.forEach((name, labels) -> inputs.add(new FusionInput(name, labels, LabelConvention.BRATS2023)));
     for (FusionMethod method : FUSIONS) {
       FusionResult fused = Fusion.fuse(inputs,
-          FusionOptions.defaults(method).withConvention(LabelConvention.BRATS2021));
-      writeBrats2023(fusionDir.resolve(method.cliName() + ".nii.gz"), fused.fused());
+          FusionOptions.defaults(method).withConvention(LabelConvention.BRATS2023));
+      Nifti.writeLabels(fusionDir.resolve(method.cliName() + ".nii.gz"), fused.fused());
       if (method == FusionMethod.SIMPLE) {
         Path report = fusionDir.resolve("agreement.json");
         var agreement = AgreementAnalysis.analyse(fused);
@@ -129,7 +131,7 @@ public final class DemoRun {
       }
       scores.add(new Score(method.cliName(), "fusion", dice(evaluator.evaluate(truth, fused.fused()))));
     }
-    progress.step("fused with majority, simple and staple; agreement report in " + fusionDir);
+    progress.step("fused with majority, simple and staple; agreement report of simple in " + fusionDir);
     return new Result(outputDir, alignments, scores);
   }
 
@@ -180,9 +182,8 @@ public final class DemoRun {
     }
   }
 
-  /** Writes a BraTS 2021 label map in the BraTS 2023 labels of the truth file and the other commands. */
-  private static void writeBrats2023(Path path, LabelVolume brats2021) throws IOException {
-    Nifti.writeLabels(path, LabelVolume.wrap(brats2021.grid(), BratsLabels.toBrats2023(brats2021.labelArray())));
+  private static LabelVolume toBrats2023(LabelVolume brats2021) {
+    return LabelVolume.wrap(brats2021.grid(), BratsLabels.toBrats2023(brats2021.labelArray()));
   }
 
   private static Map<Region, Double> dice(Map<Region, RegionMetrics> metrics) {
