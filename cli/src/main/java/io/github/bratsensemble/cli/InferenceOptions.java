@@ -4,6 +4,7 @@ import io.github.bratsensemble.inference.models.ModelSource;
 import io.github.bratsensemble.inference.models.ModelStore;
 import io.github.bratsensemble.inference.onnx.ExecutionOptions;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
@@ -34,12 +35,23 @@ public final class InferenceOptions {
    * Checks the options against the command's {@code --model} (null when not given) and returns
    * the ONNX Runtime options.
    *
-   * @throws CommandLine.ParameterException if the thread count or device index is negative, or a
-   *     SHA-256 is given without a model
+   * @throws CommandLine.ParameterException if the thread count or device index is negative, the
+   *     model is empty, the SHA-256 is malformed or given without a model, or the cache is a file
    */
   ExecutionOptions executionOptions(CommandSpec spec, String model) {
     if (model == null && modelSha256 != null) {
       throw new CommandLine.ParameterException(spec.commandLine(), "--model-sha256 needs --model");
+    }
+    if (model != null && model.isBlank()) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "--model needs a file path or URL but was empty");
+    }
+    if (modelSha256 != null && !modelSha256.matches("[0-9a-fA-F]{64}")) {
+      throw new CommandLine.ParameterException(spec.commandLine(),
+          "--model-sha256 must be 64 hex digits but was " + modelSha256);
+    }
+    if (cacheDirectory != null && Files.exists(cacheDirectory) && !Files.isDirectory(cacheDirectory)) {
+      throw new CommandLine.ParameterException(spec.commandLine(),
+          "--cache-dir " + cacheDirectory + " is a file; a folder is required");
     }
     if (threads < 0) {
       throw new CommandLine.ParameterException(spec.commandLine(), "--threads must be 0 or more but was " + threads);

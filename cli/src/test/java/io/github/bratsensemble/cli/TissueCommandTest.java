@@ -199,7 +199,7 @@ class TissueCommandTest {
         work.resolve("t.nii.gz").toString(), "--model", "model.onnx", "--model-sha256", "xyz");
 
     assertEquals(2, result.exitCode());
-    assertEquals("--model: SHA-256 of model model.onnx must be 64 hex digits but was xyz" + System.lineSeparator()
+    assertEquals("--model-sha256 must be 64 hex digits but was xyz" + System.lineSeparator()
         + "Run 'brats-ensemble tissue --help' for the options." + System.lineSeparator(), result.err());
   }
 

@@ -88,6 +88,10 @@ public final class OnnxModel implements AutoCloseable {
       try (OrtSession.SessionOptions cpuOptions = sessionOptions(options)) {
         session = factory.create(environment, cpuOptions);
       } catch (OrtException e) {
+        if (e.getCode() == OrtException.OrtErrorCode.ORT_INVALID_PROTOBUF) {
+          throw new InferenceException("model " + name + " is not an ONNX model file (its protobuf content could not be"
+              + " parsed)", e);
+        }
         throw new InferenceException("ONNX Runtime could not load model " + name + ": " + e.getMessage(), e);
       }
     }
