@@ -1,5 +1,6 @@
 package io.github.bratsensemble.cli;
 
+import io.github.bratsensemble.imaging.geometry.Grid;
 import io.github.bratsensemble.imaging.nifti.Nifti;
 import io.github.bratsensemble.imaging.volume.FloatVolume;
 import io.github.bratsensemble.imaging.volume.LabelVolume;
@@ -50,22 +51,41 @@ final class TissueCommand implements Callable<Integer> {
   @Option(names = "--no-bias-correction", description = "Feed the image as it is, without correcting its bias field.")
   boolean noBiasCorrection;
 
+  @Option(names = "--brain-mask", paramLabel = "MASK",
+      description = "Brain mask on the image's grid (non-zero = brain), such as brain-extract writes: the image is"
+          + " skull-stripped with it before anything else. Use it for whole-head images.")
+  Path brainMask;
+
   @Mixin
   InferenceOptions inference;
 
   @Override
   public Integer call() throws Exception {
     ExecutionOptions options = inference.executionOptions(spec, model);
-    OutputPaths.of(spec).input("-i", input).niftiOutput("-o", output).check();
+    OutputPaths.of(spec).input("-i", input).input("--brain-mask", brainMask).niftiOutput("-o", output).check();
     Path modelPath = model != null ? inference.resolve(spec, model) : DefaultModels.meshNet(inference);
     FloatVolume image = Nifti.readFloat(input);
     ImageContent.requireContrast(input, image, "a T1-weighted image is required");
+    LabelVolume mask = brainMask == null ? null : readMask(image);
+    if (mask != null) {
+      image = skullStripped(image, mask);
+    }
     if (!noBiasCorrection) {
-      image = BiasFieldCorrection.correct(image, Foreground.of(image), Runtime.getRuntime().availableProcessors());
+      LabelVolume region = mask != null ? mask : Foreground.of(image);
+      image = BiasFieldCorrection.correct(image, region, Runtime.getRuntime().availableProcessors());
     }
     LabelVolume tissue;
     try (TissueSegmenter segmenter = new TissueSegmenter(OnnxModel.load(modelPath, options))) {
       tissue = segmenter.segment(image);
+    }
+    if (mask != null) {
+      byte[] labels = tissue.labelArray();
+      byte[] inside = mask.labelArray();
+      for (int i = 0; i < labels.length; i++) {
+        if (inside[i] == 0) {
+          labels[i] = 0;
+        }
+      }
     }
     TissueVolumes volumes = TissueVolumes.of(tissue);
     if (volumes.greyMl() == 0 && volumes.whiteMl() == 0) {
@@ -78,5 +98,30 @@ final class TissueCommand implements Callable<Integer> {
         volumes.whiteMl(), noBiasCorrection ? " (no bias correction)" : "");
     out.flush();
     return ExitCodes.OK;
+  }
+
+  /** Returns a copy of the image with every voxel outside the mask set to 0. */
+  private static FloatVolume skullStripped(FloatVolume image, LabelVolume mask) {
+    float[] values = image.voxelArray().clone();
+    byte[] inside = mask.labelArray();
+    for (int i = 0; i < values.length; i++) {
+      if (inside[i] == 0) {
+        values[i] = 0;
+      }
+    }
+    return FloatVolume.wrap(image.grid(), values);
+  }
+
+  /** Reads the brain mask and checks it against the image grid and for brain voxels. */
+  private LabelVolume readMask(FloatVolume image) throws java.io.IOException {
+    LabelVolume mask = Nifti.readLabels(brainMask);
+    String difference = image.grid().describeDifference(mask.grid(), Grid.DEFAULT_TOLERANCE_MM);
+    if (!difference.isEmpty()) {
+      throw new IllegalArgumentException(brainMask + ": the brain mask is not on the grid of " + input + ": " + difference);
+    }
+    if (mask.histogram()[0] == mask.voxelCount()) {
+      throw new IllegalArgumentException(brainMask + ": the brain mask has no voxel above 0");
+    }
+    return mask;
   }
 }

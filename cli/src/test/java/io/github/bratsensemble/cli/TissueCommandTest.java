@@ -72,6 +72,58 @@ class TissueCommandTest {
   }
 
   @Test
+  void brainMaskDropsTissueOutside() throws IOException {
+    Path head = TestData.require("nifti-edge-cases/avg152T1_LR_nifti.nii.gz");
+    FloatVolume image = Nifti.readFloat(head);
+    Dimensions d = image.grid().dimensions();
+    byte[] half = new byte[d.voxelCount()];
+    for (int z = 0; z < d.nz(); z++) {
+      for (int y = 0; y < d.ny(); y++) {
+        for (int x = 0; x < d.nx() / 2; x++) {
+          half[d.index(x, y, z)] = 1;
+        }
+      }
+    }
+    Path mask = work.resolve("half.nii.gz");
+    Nifti.writeLabels(mask, LabelVolume.wrap(image.grid(), half));
+    Path model = work.resolve("ramp.onnx");
+    Files.write(model, rampModel());
+    Path output = work.resolve("tissue.nii.gz");
+
+    CliRunner.Result result = CliRunner.run("tissue", "-i", head.toString(), "-o", output.toString(), "--model",
+        model.toString(), "--brain-mask", mask.toString());
+
+    assertEquals(0, result.exitCode(), result.err());
+    LabelVolume tissue = Nifti.readLabels(output);
+    long outside = 0;
+    long inside = 0;
+    for (int i = 0; i < half.length; i++) {
+      if (tissue.label(i) != 0) {
+        inside += half[i];
+        outside += 1 - half[i];
+      }
+    }
+    assertEquals(0, outside, "tissue voxels outside the mask");
+    assertTrue(inside > 10_000, "tissue voxels inside the mask: " + inside);
+  }
+
+  @Test
+  void brainMaskOnOtherGridIsRejected() throws IOException {
+    Path mask = work.resolve("small.nii.gz");
+    Nifti.writeLabels(mask, LabelVolume.wrap(new Grid(new Dimensions(8, 8, 8), Affine.identity()), new byte[512]));
+    Path model = work.resolve("ramp.onnx");
+    Files.write(model, rampModel());
+
+    CliRunner.Result result = CliRunner.run("tissue", "-i", TestData.require(GLIOMA_T1).toString(), "-o",
+        work.resolve("t.nii.gz").toString(), "--model", model.toString(), "--brain-mask", mask.toString());
+
+    assertEquals(1, result.exitCode());
+    assertTrue(result.err().startsWith("brats-ensemble: " + mask + ": the brain mask is not on the grid of "
+        + TestData.require(GLIOMA_T1) + ": "), result.err());
+    assertFalse(Files.exists(work.resolve("t.nii.gz")));
+  }
+
+  @Test
   void withoutBiasCorrectionSaysSo() throws IOException {
     Path model = work.resolve("ramp.onnx");
     Files.write(model, rampModel());
