@@ -64,35 +64,34 @@ final class TissueCommand implements Callable<Integer> {
     ExecutionOptions options = inference.executionOptions(spec, model);
     OutputPaths.of(spec).input("-i", input).input("--brain-mask", brainMask).niftiOutput("-o", output).check();
     Path modelPath = model != null ? inference.resolve(spec, model) : DefaultModels.meshNet(inference);
+
     FloatVolume image = Nifti.readFloat(input);
-    ImageContent.requireContrast(input, image, "a T1-weighted image is required");
     LabelVolume mask = brainMask == null ? null : readMask(image);
     if (mask != null) {
       image = skullStripped(image, mask);
     }
+    ImageContent.requireContrast(input, image, mask == null ? "a T1-weighted image is required"
+        : "a T1-weighted image with brain inside --brain-mask is required");
     if (!noBiasCorrection) {
       LabelVolume region = mask != null ? mask : Foreground.of(image);
       image = BiasFieldCorrection.correct(image, region, Runtime.getRuntime().availableProcessors());
     }
+
     LabelVolume tissue;
     try (TissueSegmenter segmenter = new TissueSegmenter(OnnxModel.load(modelPath, options))) {
       tissue = segmenter.segment(image);
     }
     if (mask != null) {
-      byte[] labels = tissue.labelArray();
-      byte[] inside = mask.labelArray();
-      for (int i = 0; i < labels.length; i++) {
-        if (inside[i] == 0) {
-          labels[i] = 0;
-        }
-      }
+      dropOutside(tissue, mask);
     }
+
     TissueVolumes volumes = TissueVolumes.of(tissue);
     if (volumes.greyMl() == 0 && volumes.whiteMl() == 0) {
       throw new IllegalArgumentException(input + ": the model found no grey or white matter, so nothing was written;"
           + " a T1-weighted brain image is required");
     }
     Nifti.writeLabels(output, tissue);
+
     PrintWriter out = spec.commandLine().getOut();
     out.printf(Locale.ROOT, "wrote %s: grey matter %.1f mL, white matter %.1f mL%s%n", output, volumes.greyMl(),
         volumes.whiteMl(), noBiasCorrection ? " (no bias correction)" : "");
@@ -110,6 +109,17 @@ final class TissueCommand implements Callable<Integer> {
       }
     }
     return FloatVolume.wrap(image.grid(), values);
+  }
+
+  /** Sets every label outside the mask to 0, in place. */
+  private static void dropOutside(LabelVolume tissue, LabelVolume mask) {
+    byte[] labels = tissue.labelArray();
+    byte[] inside = mask.labelArray();
+    for (int i = 0; i < labels.length; i++) {
+      if (inside[i] == 0) {
+        labels[i] = 0;
+      }
+    }
   }
 
   /** Reads the brain mask and checks it against the image grid and for brain voxels. */
