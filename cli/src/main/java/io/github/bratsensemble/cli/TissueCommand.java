@@ -26,9 +26,10 @@ import picocli.CommandLine.Spec;
     description = {
         "Write the grey matter (1) and white matter (2) of one T1-weighted image on the image's own grid,"
             + " using a MeshNet grey/white-matter ONNX model such as niivue-onnx's.",
-        "The bias field is corrected inside the image's positive voxels first (--no-bias-correction skips"
-            + " it); then the image is conformed to 256^3 1 mm LIA, scaled as niivue-onnx does, segmented as one"
-            + " volume and mapped back to its grid."})
+        "The image is skull-stripped with --brain-mask when given. Its bias field is corrected inside the"
+            + " brain mask, or else inside the foreground (voxels above a tenth of the 99th percentile), unless"
+            + " --no-bias-correction is given. Then the image is conformed to 256^3 1 mm LIA, scaled as"
+            + " niivue-onnx does, segmented as one volume and mapped back to its grid."})
 final class TissueCommand implements Callable<Integer> {
   @Spec
   CommandSpec spec;
@@ -68,7 +69,7 @@ final class TissueCommand implements Callable<Integer> {
     FloatVolume image = Nifti.readFloat(input);
     LabelVolume mask = brainMask == null ? null : readMask(image);
     if (mask != null) {
-      image = skullStripped(image, mask);
+      image = image.masked(mask);
     }
     ImageContent.requireContrast(input, image, mask == null ? "a T1-weighted image is required"
         : "a T1-weighted image with brain inside --brain-mask is required");
@@ -82,7 +83,7 @@ final class TissueCommand implements Callable<Integer> {
       tissue = segmenter.segment(image);
     }
     if (mask != null) {
-      dropOutside(tissue, mask);
+      tissue = tissue.masked(mask);
     }
 
     TissueVolumes volumes = TissueVolumes.of(tissue);
@@ -97,29 +98,6 @@ final class TissueCommand implements Callable<Integer> {
         volumes.whiteMl(), noBiasCorrection ? " (no bias correction)" : "");
     out.flush();
     return ExitCodes.OK;
-  }
-
-  /** Returns a copy of the image with every voxel outside the mask set to 0. */
-  private static FloatVolume skullStripped(FloatVolume image, LabelVolume mask) {
-    float[] values = image.voxelArray().clone();
-    byte[] inside = mask.labelArray();
-    for (int i = 0; i < values.length; i++) {
-      if (inside[i] == 0) {
-        values[i] = 0;
-      }
-    }
-    return FloatVolume.wrap(image.grid(), values);
-  }
-
-  /** Sets every label outside the mask to 0, in place. */
-  private static void dropOutside(LabelVolume tissue, LabelVolume mask) {
-    byte[] labels = tissue.labelArray();
-    byte[] inside = mask.labelArray();
-    for (int i = 0; i < labels.length; i++) {
-      if (inside[i] == 0) {
-        labels[i] = 0;
-      }
-    }
   }
 
   /** Reads the brain mask and checks it against the image grid and for brain voxels. */

@@ -58,6 +58,23 @@ public final class FloatVolume {
     return voxels.length;
   }
 
+  /**
+   * Returns a copy with every voxel outside {@code mask} set to 0.
+   *
+   * @throws IllegalArgumentException if the mask has another voxel count
+   */
+  public FloatVolume masked(LabelVolume mask) {
+    byte[] inside = mask.labelArray();
+    if (inside.length != voxels.length) {
+      throw new IllegalArgumentException("mask has " + inside.length + " voxels but the image has " + voxels.length);
+    }
+    float[] out = new float[voxels.length];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = inside[i] != 0 ? voxels[i] : 0f;
+    }
+    return new FloatVolume(grid, out);
+  }
+
   public FloatVolume withGrid(Grid newGrid) {
     return new FloatVolume(newGrid, voxels);
   }

@@ -59,6 +59,23 @@ public final class LabelVolume {
     return labels.length;
   }
 
+  /**
+   * Returns a copy with every voxel outside {@code mask} set to label 0.
+   *
+   * @throws IllegalArgumentException if the mask has another voxel count
+   */
+  public LabelVolume masked(LabelVolume mask) {
+    byte[] inside = mask.labelArray();
+    if (inside.length != labels.length) {
+      throw new IllegalArgumentException("mask has " + inside.length + " voxels but the label map has " + labels.length);
+    }
+    byte[] out = new byte[labels.length];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = inside[i] != 0 ? labels[i] : 0;
+    }
+    return new LabelVolume(grid, out);
+  }
+
   /** Returns the number of voxels carrying each label, indexed by label 0..255. */
   public long[] histogram() {
     long[] counts = new long[256];

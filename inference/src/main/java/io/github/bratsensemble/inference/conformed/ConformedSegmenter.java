@@ -114,15 +114,12 @@ public final class ConformedSegmenter implements AutoCloseable {
     if (box != null) {
       predictInto(values, dims, box, labels);
     }
+    LabelVolume conformedLabels = LabelVolume.wrap(conformer.target(), labels);
     if (settings.largestComponent()) {
-      byte[] kept = ConnectedComponents.label(labels, dims, Connectivity.FULL_26).keepLargest();
-      for (int i = 0; i < labels.length; i++) {
-        if (kept[i] == 0) {
-          labels[i] = 0;
-        }
-      }
+      byte[] largest = ConnectedComponents.label(labels, dims, Connectivity.FULL_26).keepLargest();
+      conformedLabels = conformedLabels.masked(LabelVolume.wrap(conformer.target(), largest));
     }
-    return conformer.restoreLabels(LabelVolume.wrap(conformer.target(), labels));
+    return conformer.restoreLabels(conformedLabels);
   }
 
   public OnnxModel model() {
@@ -148,7 +145,7 @@ public final class ConformedSegmenter implements AutoCloseable {
     return settings;
   }
 
-  /** Inclusive voxel bounds of the region the model sees. */
+  /** Inclusive voxel bounds of the region passed to the model. */
   private record Box(int x0, int y0, int z0, int x1, int y1, int z1) {
     int nx() {
       return x1 - x0 + 1;

@@ -139,7 +139,7 @@ public final class CasePreprocessor {
       if (!options.atlasRegistration()) {
         return AffineTransform.identity();
       }
-      FloatVolume moving = nativeMask == null ? centerImage : Masks.apply(centerImage, nativeMask);
+      FloatVolume moving = nativeMask == null ? centerImage : centerImage.masked(nativeMask);
       LabelVolume fixedMask = nativeMask == null ? atlas.brainMask() : null;
       RegistrationResult r = CaseRegistration.toAtlas(atlas.image(), fixedMask, moving,
           options.atlasTransform(), center + " to the atlas", threads);
@@ -272,7 +272,7 @@ public final class CasePreprocessor {
       FloatVolume resampled = Masks.paste(box, Grid.BRATS);
       float[] range = source.range();
       Masks.clamp(resampled.voxelArray(), range[0], range[1]);
-      result.put(s, Masks.apply(resampled, bratsMask));
+      result.put(s, resampled.masked(bratsMask));
       String file = CaseLayout.toAtlas(id, s);
       AntsTransformFile.write(staging.resolve(file), composed);
       outputs.put("transforms/" + s.suffix() + "_to_atlas", file);
@@ -338,7 +338,7 @@ public final class CasePreprocessor {
       String maskFile = CaseLayout.nativeBrainMask(id, s);
       String brainFile = CaseLayout.nativeBrain(id, s);
       Nifti.writeLabels(staging.resolve(maskFile), mask);
-      Nifti.writeFloat(staging.resolve(brainFile), Masks.apply(original, mask));
+      Nifti.writeFloat(staging.resolve(brainFile), original.masked(mask));
       outputs.put("native/" + s.suffix() + "_brain_mask", maskFile);
       outputs.put("native/" + s.suffix() + "_brain", brainFile);
     }

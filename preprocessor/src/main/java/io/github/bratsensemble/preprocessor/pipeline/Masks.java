@@ -20,17 +20,6 @@ final class Masks {
     return LabelVolume.wrap(image.grid(), out);
   }
 
-  /** Returns {@code image} with voxels outside {@code mask} (same grid) set to 0. */
-  static FloatVolume apply(FloatVolume image, LabelVolume mask) {
-    float[] v = image.voxelArray();
-    byte[] m = mask.labelArray();
-    float[] out = new float[v.length];
-    for (int i = 0; i < v.length; i++) {
-      out[i] = m[i] != 0 ? v[i] : 0f;
-    }
-    return FloatVolume.wrap(image.grid(), out);
-  }
-
   /** Returns the number of voxels in the mask. */
   static long count(LabelVolume mask) {
     long n = 0;
