@@ -3,6 +3,7 @@ package io.github.bratsensemble.cli;
 import io.github.bratsensemble.imaging.io.CacheFolders;
 import io.github.bratsensemble.preprocessor.download.DownloadCache;
 import io.github.bratsensemble.preprocessor.download.RemoteFile;
+import io.github.bratsensemble.preprocessor.pipeline.Preprocessor;
 import java.io.IOException;
 import java.nio.file.Path;
 
@@ -16,9 +17,7 @@ final class DefaultModels {
 
   /** Returns the folder of the cached MindGrab TensorFlow.js model, downloading it first unless offline. */
   static Path mindGrab(InferenceOptions options) throws IOException {
-    DownloadCache cache = cache(options);
-    cache.resolve(RemoteFile.MINDGRAB_WEIGHTS);
-    return cache.resolve(RemoteFile.MINDGRAB_JSON).getParent();
+    return Preprocessor.resolveMindGrab(cache(options));
   }
 
   /** Returns the cached MeshNet grey/white-matter ONNX file, downloading it first unless offline. */

@@ -83,7 +83,8 @@ public final class Preprocessor implements AutoCloseable {
     return cache(options).resolve(RemoteFile.SRI24_T1);
   }
 
-  private static Path resolveMindGrab(DownloadCache cache) throws IOException {
+  /** Returns the folder of the cached MindGrab TensorFlow.js model, downloading it first unless the cache is offline. */
+  public static Path resolveMindGrab(DownloadCache cache) throws IOException {
     cache.resolve(RemoteFile.MINDGRAB_WEIGHTS);
     return cache.resolve(RemoteFile.MINDGRAB_JSON).getParent();
   }
