@@ -45,7 +45,7 @@ public final class InferenceOptions {
     if (model != null && model.isBlank()) {
       throw new CommandLine.ParameterException(spec.commandLine(), "--model needs a file path or URL but was empty");
     }
-    if (modelSha256 != null && !modelSha256.matches("[0-9a-fA-F]{64}")) {
+    if (modelSha256 != null && !ModelSource.isSha256(modelSha256)) {
       throw new CommandLine.ParameterException(spec.commandLine(),
           "--model-sha256 must be 64 hex digits but was " + modelSha256);
     }

@@ -21,13 +21,18 @@ public record ModelSource(String location, String sha256) {
     }
     if (sha256 != null) {
       sha256 = sha256.toLowerCase(Locale.ROOT);
-      if (!sha256.matches("[0-9a-f]{64}")) {
+      if (!isSha256(sha256)) {
         throw new IllegalArgumentException("SHA-256 of model " + location + " must be 64 hex digits but was " + sha256);
       }
     }
     if (isRemote(location) && sha256 == null) {
       throw new IllegalArgumentException("model URL " + location + " needs a SHA-256 to check the download against");
     }
+  }
+
+  /** Returns whether {@code text} is a SHA-256 digest: 64 hex digits, either case. */
+  public static boolean isSha256(String text) {
+    return text.matches("[0-9a-fA-F]{64}");
   }
 
   public boolean isRemote() {
