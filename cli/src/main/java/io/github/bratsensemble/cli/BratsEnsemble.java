@@ -1,5 +1,6 @@
 package io.github.bratsensemble.cli;
 
+import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -55,7 +56,7 @@ public final class BratsEnsemble implements Runnable {
   /** Prints a usage error as its message, any spelling suggestions and a pointer to the command's help. */
   private static int reportUsageError(CommandLine.ParameterException e, String[] args) {
     CommandLine command = e.getCommandLine();
-    java.io.PrintWriter err = command.getErr();
+    PrintWriter err = command.getErr();
     err.println(e.getMessage());
     CommandLine.UnmatchedArgumentException.printSuggestions(e, err);
     err.println("Run '" + command.getCommandSpec().qualifiedName() + " --help' for the options.");

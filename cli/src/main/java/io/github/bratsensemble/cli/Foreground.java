@@ -6,7 +6,7 @@ import io.github.bratsensemble.imaging.volume.LabelVolume;
 /**
  * The voxels of an image that show tissue rather than background: finite values above a tenth of
  * the 99th percentile of the positive values. On a skull-stripped image that is the brain without
- * the darkest CSF; on a whole-head image it leaves out the background noise around the head.
+ * the darkest CSF. On a whole-head image it leaves out the background noise around the head.
  */
 final class Foreground {
   private static final int BINS = 1000;
@@ -15,7 +15,11 @@ final class Foreground {
 
   private Foreground() {}
 
-  /** Returns the 0/1 foreground mask, or null when no voxel is finite and above 0. */
+  /**
+   * Returns the 0/1 foreground mask.
+   *
+   * @throws IllegalArgumentException if no voxel is finite and above 0
+   */
   static LabelVolume of(FloatVolume image) {
     float[] values = image.voxelArray();
     float max = 0;
@@ -27,7 +31,7 @@ final class Foreground {
       }
     }
     if (positive == 0) {
-      return null;
+      throw new IllegalArgumentException("no voxel is finite and above 0, so the image has no foreground");
     }
 
     // The 99th percentile from a histogram of the positive values over (0, max].

@@ -306,8 +306,9 @@ public final class NiftiReader {
     for (int axis = 0; axis < 3; axis++) {
       double size = best.columnNorm(axis);
       if (size < MIN_VOXEL_SIZE_MM) {
-        String shown = new java.math.BigDecimal(size).round(new java.math.MathContext(3)).stripTrailingZeros().toPlainString();
-        throw new NiftiFormatException(path, "voxel size along axis " + axis + " is " + shown + " mm in the voxel-to-world"
+        String sizeText = new java.math.BigDecimal(size).round(new java.math.MathContext(3)).stripTrailingZeros()
+            .toPlainString();
+        throw new NiftiFormatException(path, "voxel size along axis " + axis + " is " + sizeText + " mm in the voxel-to-world"
             + " affine " + best + "; at least " + MIN_VOXEL_SIZE_MM + " mm is expected");
       }
       volume *= size;

@@ -18,7 +18,7 @@ import java.nio.file.Path;
  * <p>INPUT: one image (T1, T1c, T2, FLAIR or another modality MindGrab handles). OUTPUT: a 0/1
  * brain mask on the input grid. The steps are those of {@link ConformedSegmenter} with brainchop's
  * MindGrab settings: quantile scaling, a crop at half the maximum intensity plus 20 voxels (the
- * model's instance normalisation statistics depend on the field of view it sees), output channels
+ * model's instance normalisation statistics depend on its input's field of view), output channels
  * background and brain, and only the largest connected component kept.
  *
  * <p>The model must take the conformed volume in NIfTI memory order, which is what {@link #open}
